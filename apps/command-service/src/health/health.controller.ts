@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { KafkaHealthIndicator } from '@ledgerline/messaging';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly postgres: TypeOrmHealthIndicator,
+    private readonly kafka: KafkaHealthIndicator,
+  ) {}
+
+  /** The process is alive; dependencies are deliberately not checked (a restart would not fix them). */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Ready to accept commands: PostgreSQL answers. Kafka is reported, but only degrades. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.postgres.pingCheck('postgres', { timeout: 2_000 }),
+      () => this.kafka.check({ required: false }),
+    ]);
+  }
+}

@@ -1,0 +1,48 @@
+import { runUntilExit, startService, type RunningService } from '@ledgerline/testing';
+
+const ENTRY = 'apps/command-service/src/main.ts';
+
+describe('command-service process', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = await startService(ENTRY, {});
+  });
+
+  afterAll(async () => {
+    await service.stop();
+  });
+
+  it('is live', async () => {
+    const response = await fetch(`${service.url}/health/live`);
+    expect(response.status).toBe(200);
+  });
+
+  it('is ready when PostgreSQL answers, and reports Kafka', async () => {
+    const response = await fetch(`${service.url}/health/ready`);
+    const body = (await response.json()) as {
+      status: string;
+      details: Record<string, { status: string }>;
+    };
+    expect(response.status).toBe(200);
+    expect(body.details['postgres']?.status).toBe('up');
+    expect(body.details['kafka']?.status).toBe('up');
+  });
+
+  it('writes structured JSON logs', () => {
+    const firstLine = service
+      .output()
+      .split('\n')
+      .find((line) => line.startsWith('{'));
+    expect(JSON.parse(firstLine ?? 'null')).toMatchObject({
+      level: expect.any(Number),
+      msg: expect.any(String),
+    });
+  });
+
+  it('refuses to start on a bad environment, naming the variable', async () => {
+    const { code, output } = await runUntilExit(ENTRY, { DATABASE_POOL_SIZE: 'many' });
+    expect(code).toBe(1);
+    expect(output).toContain('DATABASE_POOL_SIZE');
+  });
+});

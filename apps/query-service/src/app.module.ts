@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
+import { structuredLogging, validateEnvironment } from '@ledgerline/platform';
+import { MongoModule } from '@ledgerline/projections';
+import { QueryServiceEnvironment } from './config/query-service.environment';
+import { HealthModule } from './health/health.module';
+
+type Config = ConfigService<QueryServiceEnvironment, true>;
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      cache: true,
+      validate: validateEnvironment(QueryServiceEnvironment),
+    }),
+    structuredLogging(),
+    MongoModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: Config) => ({
+        url: config.get('MONGODB_URL', { infer: true }),
+        database: config.get('MONGODB_DATABASE', { infer: true }),
+      }),
+    }),
+    KafkaModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: Config) => ({
+        brokers: parseBrokers(config.get('KAFKA_BROKERS', { infer: true })),
+        clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
+      }),
+    }),
+    HealthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,2 @@
+export * from './lib/envelope';
+export * from './lib/topics';

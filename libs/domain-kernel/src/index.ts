@@ -1,0 +1,3 @@
+export * from './lib/brand';
+export * from './lib/decider';
+export * from './lib/errors';

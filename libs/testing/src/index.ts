@@ -1,0 +1,2 @@
+export * from './lib/integration-environment';
+export * from './lib/service-process';
