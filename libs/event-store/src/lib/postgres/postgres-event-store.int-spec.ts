@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { integrationEnvironment } from '@ledgerline/testing';
+import type { DataSource } from 'typeorm';
+import {
+  anEvent,
+  describeEventStoreContract,
+  type EventStoreHarness,
+} from '../contract/event-store.contract';
+import type { NewEvent } from '../event-store';
+import { IdempotencyKeyAlreadyUsed } from '../idempotency';
+import { createEventStoreDataSource } from './create-data-source';
+import { PostgresEventStore } from './postgres-event-store';
+import { PostgresSnapshotStore } from './postgres-snapshot-store';
+import { runMigrations } from './run-migrations';
+
+let dataSource: DataSource;
+let store: PostgresEventStore;
+
+beforeAll(async () => {
+  dataSource = createEventStoreDataSource({
+    url: integrationEnvironment().databaseUrl,
+    poolSize: 60,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  store = new PostgresEventStore(dataSource);
+});
+
+afterAll(async () => {
+  await dataSource.destroy();
+});
+
+/** Writes like `appendToStream` but holds the transaction open before committing. */
+async function appendWithDelayedCommit(
+  streamId: string,
+  event: NewEvent,
+  holdMs: number,
+): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(
+      `INSERT INTO streams (stream_id, tenant_id, stream_type, version) VALUES ($1, 't', 'test', 1)`,
+      [streamId],
+    );
+    await runner.query(
+      `INSERT INTO events (tenant_id, stream_id, stream_type, stream_version, event_id, type, schema_version, data, metadata, occurred_at)
+       VALUES ('t', $1, 'test', 1, $2, $3, 1, $4, $5, $6)`,
+      [
+        streamId,
+        event.eventId,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.occurredAt,
+      ],
+    );
+    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    await runner.commitTransaction();
+  } finally {
+    await runner.release();
+  }
+}
+
+const harness = (): EventStoreHarness => ({ store, appendWithDelayedCommit });
+
+describeEventStoreContract('PostgresEventStore', harness);
+
+describe('PostgresEventStore idempotency keys', () => {
+  const claim = (key: string, requestHash = 'hash-1') => ({
+    principalId: 'user-1',
+    key,
+    requestHash,
+    respond: (result: { version: number }) => ({
+      statusCode: 201,
+      body: { version: result.version },
+      headers: { etag: `"${result.version}"` },
+    }),
+  });
+
+  it('stores the response with the events, and a reuse of the key appends nothing', async () => {
+    const streamId = `idem-${randomUUID()}`;
+    const key = randomUUID();
+    const first = await store.appendToStream({
+      tenantId: 't',
+      streamId,
+      streamType: 'test',
+      expectedVersion: 0,
+      events: [anEvent()],
+      idempotency: claim(key),
+    });
+    expect(first.response).toEqual({
+      statusCode: 201,
+      body: { version: 1 },
+      headers: { etag: '"1"' },
+    });
+    expect(await store.find('t', 'user-1', key)).toEqual({
+      requestHash: 'hash-1',
+      response: first.response,
+    });
+
+    const reuse = store.appendToStream({
+      tenantId: 't',
+      streamId,
+      streamType: 'test',
+      expectedVersion: 1,
+      events: [anEvent()],
+      idempotency: claim(key),
+    });
+    await expect(reuse).rejects.toBeInstanceOf(IdempotencyKeyAlreadyUsed);
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('scopes keys by tenant and principal', async () => {
+    expect(await store.find('other-tenant', 'user-1', randomUUID())).toBeNull();
+  });
+});
+
+describe('PostgresSnapshotStore', () => {
+  it('keeps the newest snapshot and ignores one of another state schema version', async () => {
+    const snapshots = new PostgresSnapshotStore(dataSource);
+    const streamId = `snap-${randomUUID()}`;
+    await store.appendToStream({
+      tenantId: 't',
+      streamId,
+      streamType: 'test',
+      expectedVersion: 0,
+      events: [anEvent()],
+    });
+
+    await snapshots.save('t', streamId, 1, { streamVersion: 10, state: { balance: '10' } });
+    await snapshots.save('t', streamId, 1, { streamVersion: 5, state: { balance: '5' } });
+
+    expect(await snapshots.load(streamId, 1)).toEqual({
+      streamVersion: 10,
+      state: { balance: '10' },
+    });
+    expect(await snapshots.load(streamId, 2)).toBeNull();
+  });
+});
