@@ -1,1 +1,3 @@
-export {};
+export * from './lib/currency';
+export * from './lib/minor-units';
+export * from './lib/money-string';

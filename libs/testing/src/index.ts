@@ -1,2 +1,3 @@
 export * from './lib/integration-environment';
 export * from './lib/service-process';
+export * from './lib/decider-specification';

@@ -53,3 +53,14 @@ export class ConcurrencyError extends DomainError {
     );
   }
 }
+
+/** The caller made the command conditional on a version (If-Match) the stream is not at. → 412 */
+export class VersionMismatchError extends DomainError {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(`stream ${streamId} is at version ${actualVersion}, not ${expectedVersion}`);
+  }
+}
