@@ -1,23 +1,34 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
-import { structuredLogging, validateEnvironment } from '@ledgerline/platform';
+import {
+  AuthModule,
+  ProblemDetailsFilter,
+  requireJsonBodies,
+  strictValidationPipe,
+  structuredLogging,
+  validateEnvironment,
+} from '@ledgerline/platform';
+import { AccountsModule } from './accounts/accounts.module';
+import { CommandsModule } from './commands/commands.module';
 import { CommandServiceEnvironment } from './config/command-service.environment';
+import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 
 type Config = ConfigService<CommandServiceEnvironment, true>;
 
-const environment = ConfigModule.forRoot({
-  isGlobal: true,
-  cache: true,
-  validate: validateEnvironment(CommandServiceEnvironment),
-});
-
 @Module({
   imports: [
-    environment,
+    ConfigModule.forRoot({
+      isGlobal: true,
+      cache: true,
+      validate: validateEnvironment(CommandServiceEnvironment),
+    }),
     structuredLogging(),
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
@@ -35,7 +46,39 @@ const environment = ConfigModule.forRoot({
         clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       }),
     }),
+    AuthModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: Config) => {
+        const jwksUrl = config.get('JWT_JWKS_URL', { infer: true });
+        const issuer = config.get('JWT_ISSUER', { infer: true });
+        const audience = config.get('JWT_AUDIENCE', { infer: true });
+        return {
+          ...(jwksUrl ? { jwksUrl } : { hs256Secret: config.get('JWT_SECRET', { infer: true }) }),
+          ...(issuer ? { issuer } : {}),
+          ...(audience ? { audience } : {}),
+        };
+      },
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: Config) => [
+        { ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) },
+      ],
+    }),
+    CqrsModule.forRoot(),
+    EventStoreModule,
+    CommandsModule,
     HealthModule,
+    AccountsModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useFactory: strictValidationPipe },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requireJsonBodies).forRoutes('*path');
+  }
+}

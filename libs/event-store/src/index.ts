@@ -5,3 +5,7 @@ export * from './lib/postgres/create-data-source';
 export * from './lib/postgres/run-migrations';
 export * from './lib/postgres/postgres-event-store';
 export * from './lib/postgres/postgres-snapshot-store';
+export * from './lib/aggregate/aggregate-codec';
+export * from './lib/aggregate/aggregate-store';
+export * from './lib/to-envelope';
+export * from './lib/aggregate/keyed-serializer';

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { SharedEnvironment } from '@ledgerline/platform';
 
 /** Every variable command-service reads; parsed and validated once at start-up. */
@@ -14,4 +14,21 @@ export class CommandServiceEnvironment extends SharedEnvironment {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 20;
+
+  /** A snapshot is taken each time a stream crosses a multiple of this many events (0: never). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SNAPSHOT_EVERY = 100;
+
+  /** Re-decisions after a concurrent append before answering 409. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  COMMAND_MAX_RETRIES = 20;
+
+  /** Largest accepted JSON body; the API's bodies are a few hundred bytes. */
+  @Matches(/^\d+(b|kb|mb)$/)
+  BODY_LIMIT = '16kb';
 }

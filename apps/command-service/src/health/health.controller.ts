@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@ledgerline/messaging';
+import { Public } from '@ledgerline/platform';
 
+/** Probes are public: the orchestrator calls them without credentials. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,8 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@ledgerline/messaging';
+import { Public } from '@ledgerline/platform';
 import { MongoHealthIndicator } from '@ledgerline/projections';
 
+/** Probes are public: the orchestrator calls them without credentials. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

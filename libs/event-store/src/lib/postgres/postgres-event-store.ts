@@ -6,9 +6,11 @@ import type {
   Checkpoint,
   EventStore,
   GlobalPosition,
+  IdempotencyClaim,
   ReadAllResult,
   ReadStreamOptions,
   StoredEvent,
+  StoredResponse,
   StreamInfo,
 } from '../event-store';
 import {
@@ -64,7 +66,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       const result = await this.insertEvents(runner, request);
       if (request.idempotency) {
         const response = request.idempotency.respond(result);
-        await this.claimIdempotencyKey(runner, request, response);
+        await this.claimIdempotencyKey(runner, request.tenantId, request.idempotency, response);
         result.response = response;
       }
       if (transactional) await runner.commitTransaction();
@@ -150,14 +152,14 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
 
   private async claimIdempotencyKey(
     runner: QueryRunner,
-    request: AppendRequest,
-    response: AppendResult['response'],
+    tenantId: string,
+    claim: IdempotencyClaim,
+    response: StoredResponse,
   ): Promise<void> {
-    const claim = request.idempotency!;
     await runner.query(
       `INSERT INTO idempotency_keys (tenant_id, principal_id, key, request_hash, response)
        VALUES ($1, $2, $3, $4, $5)`,
-      [request.tenantId, claim.principalId, claim.key, claim.requestHash, JSON.stringify(response)],
+      [tenantId, claim.principalId, claim.key, claim.requestHash, JSON.stringify(response)],
     );
   }
 

@@ -24,7 +24,17 @@ export function validateEnvironment<T extends object>(
   return (raw) => {
     const parsed = plainToInstance(schema, raw, { enableImplicitConversion: true });
     const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
-    if (errors.length > 0) throw new InvalidEnvironmentError(errors.map(describe));
+    const problems = errors.map(describe);
+    if (problems.length === 0 && hasCrossFieldRules(parsed)) problems.push(...parsed.crossFieldProblems());
+    if (problems.length > 0) throw new InvalidEnvironmentError(problems);
     return parsed;
   };
+}
+
+interface CrossFieldRules {
+  crossFieldProblems(): string[];
+}
+
+function hasCrossFieldRules(value: object): value is CrossFieldRules {
+  return typeof (value as Partial<CrossFieldRules>).crossFieldProblems === 'function';
 }

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EventEnvelope } from '@ledgerline/contracts';
+import { CurrentPrincipal, IdGenerator, RequireRoles, type Principal } from '@ledgerline/platform';
+import type { Response } from 'express';
+import type { CommandContext } from '../commands/command-context';
+import { CommandContextFromRequest } from '../commands/command-context.decorator';
+import { send } from '../commands/command-response';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { AccountEventsReader } from './account-events.reader';
+import {
+  CloseAccountCommand,
+  DepositMoneyCommand,
+  OpenAccountCommand,
+  WithdrawMoneyCommand,
+} from './commands/account.commands';
+import { AccountEventsQuery } from './dto/account-events.query';
+import { CloseAccountRequest } from './dto/close-account.request';
+import { MoneyMovementRequest } from './dto/money-movement.request';
+import { OpenAccountRequest } from './dto/open-account.request';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key, ≤ 100 chars' })
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'Act only at this stream version, e.g. "3"',
+})
+@Controller('accounts')
+export class AccountsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly events: AccountEventsReader,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open an account' })
+  async open(
+    @Body() body: OpenAccountRequest,
+    @CommandContextFromRequest() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const accountId = body.accountId ?? this.ids.newId();
+    return send(
+      response,
+      await this.commands.execute(new OpenAccountCommand(accountId, body, context)),
+    );
+  }
+
+  @Post(':id/deposits')
+  @ApiOperation({ summary: 'Deposit money' })
+  async deposit(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: MoneyMovementRequest,
+    @CommandContextFromRequest() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return send(response, await this.commands.execute(new DepositMoneyCommand(id, body, context)));
+  }
+
+  @Post(':id/withdrawals')
+  @ApiOperation({ summary: 'Withdraw money' })
+  async withdraw(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: MoneyMovementRequest,
+    @CommandContextFromRequest() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return send(response, await this.commands.execute(new WithdrawMoneyCommand(id, body, context)));
+  }
+
+  @Post(':id/close')
+  @ApiOperation({ summary: 'Close an account (its balance must be zero)' })
+  async close(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CloseAccountRequest,
+    @CommandContextFromRequest() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return send(response, await this.commands.execute(new CloseAccountCommand(id, body, context)));
+  }
+
+  @Get(':id/events')
+  @RequireRoles('auditor', 'admin')
+  @ApiOperation({ summary: "An account's events as recorded (auditor, admin)" })
+  readEvents(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: AccountEventsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EventEnvelope[]> {
+    return this.events.read(principal, id, query.fromVersion, query.limit);
+  }
+}

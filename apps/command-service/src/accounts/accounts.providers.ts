@@ -1,0 +1,37 @@
+import type { Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { accountDecider } from '@ledgerline/accounts-domain';
+import { AggregateStore, PostgresEventStore, PostgresSnapshotStore } from '@ledgerline/event-store';
+import type { CommandServiceEnvironment } from '../config/command-service.environment';
+import { accountCodec } from './account-event.codec';
+import { ACCOUNT_AGGREGATES, AccountCommandService } from './account-command.service';
+import { AccountEventsReader } from './account-events.reader';
+import { CloseAccountHandler } from './commands/close-account.handler';
+import { DepositMoneyHandler } from './commands/deposit-money.handler';
+import { OpenAccountHandler } from './commands/open-account.handler';
+import { WithdrawMoneyHandler } from './commands/withdraw-money.handler';
+
+export const accountCommandHandlers: Provider[] = [
+  OpenAccountHandler,
+  DepositMoneyHandler,
+  WithdrawMoneyHandler,
+  CloseAccountHandler,
+];
+
+export const accountProviders: Provider[] = [
+  {
+    provide: ACCOUNT_AGGREGATES,
+    inject: [PostgresEventStore, PostgresSnapshotStore, ConfigService],
+    useFactory: (
+      events: PostgresEventStore,
+      snapshots: PostgresSnapshotStore,
+      config: ConfigService<CommandServiceEnvironment, true>,
+    ) =>
+      new AggregateStore(events, snapshots, accountDecider, accountCodec, {
+        snapshotEvery: config.get('SNAPSHOT_EVERY', { infer: true }),
+        maxRetries: config.get('COMMAND_MAX_RETRIES', { infer: true }),
+      }),
+  },
+  AccountCommandService,
+  AccountEventsReader,
+];

@@ -1,0 +1,22 @@
+/**
+ * A small seeded PRNG (mulberry32) so fuzz tests are reproducible: a failure names its seed and
+ * iteration and replays identically.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomInt(random: () => number, below: number): number {
+  return Math.floor(random() * below);
+}
+
+export function randomBytes(random: () => number, length: number): Buffer {
+  return Buffer.from(Array.from({ length }, () => randomInt(random, 256)));
+}

@@ -1,0 +1,146 @@
+import { ConcurrencyError, NotFoundError, VersionMismatchError, type Decider } from '@ledgerline/domain-kernel';
+import type { AppendResult, EventMetadata, EventStore, IdempotencyClaim, NewEvent } from '../event-store';
+import type { PostgresSnapshotStore } from '../postgres/postgres-snapshot-store';
+import type { AggregateCodec } from './aggregate-codec';
+import { KeyedSerializer } from './keyed-serializer';
+
+export interface LoadedAggregate<State> {
+  state: State;
+  /** 0 when the stream does not exist yet. */
+  version: number;
+  tenantId: string | null;
+}
+
+export interface HandleOptions<State> {
+  tenantId: string;
+  metadata: EventMetadata;
+  /** Ids for the new events; called once per event (injected, so tests are deterministic). */
+  newEventId: () => string;
+  /** If-Match: decide only if the stream is at exactly this version. */
+  expectedVersion?: number;
+  /** Throws (e.g. ForbiddenError) when the caller may not act on this state. */
+  authorize?: (state: State) => void;
+  idempotency?: IdempotencyClaim;
+}
+
+export interface AggregateStoreOptions {
+  /** Take a snapshot each time the stream crosses a multiple of this many events; 0 disables. */
+  snapshotEvery: number;
+  /** Re-decisions after a concurrent append before giving up with ConcurrencyError. */
+  maxRetries: number;
+}
+
+/**
+ * The command side's one loop: load (snapshot + tail) → decide → append with the loaded version
+ * as expectation. A conflict means someone else appended in between, so the command is decided
+ * again on the new state, a bounded number of times; only conflicts are retried.
+ */
+export class AggregateStore<Command, State, Event> {
+  private readonly inProcess = new KeyedSerializer();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly snapshots: PostgresSnapshotStore,
+    private readonly decider: Decider<Command, State, Event>,
+    private readonly codec: AggregateCodec<State, Event>,
+    private readonly options: AggregateStoreOptions,
+  ) {}
+
+  async load(streamId: string): Promise<LoadedAggregate<State>> {
+    const { state: snapshotState, version: snapshotVersion } = await this.loadSnapshot(streamId);
+    let state = snapshotState;
+    let version = snapshotVersion;
+    let tenantId: string | null = null;
+    for (const stored of await this.events.readStream(streamId, { fromVersion: version + 1 })) {
+      state = this.decider.evolve(state, this.codec.decode(stored));
+      version = stored.streamVersion;
+      tenantId = stored.tenantId;
+    }
+    if (version > 0 && tenantId === null) tenantId = (await this.events.streamInfo(streamId))?.tenantId ?? null;
+    return { state, version, tenantId };
+  }
+
+  handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
+    return this.inProcess.run(streamId, () => this.decideAndAppend(streamId, command, options));
+  }
+
+  private async decideAndAppend(
+    streamId: string,
+    command: Command,
+    options: HandleOptions<State>,
+  ): Promise<AppendResult> {
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.load(streamId);
+      // Another tenant's stream is indistinguishable from a missing one.
+      if (loaded.version > 0 && loaded.tenantId !== options.tenantId) {
+        throw new NotFoundError(this.codec.streamType, streamId);
+      }
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
+        throw new VersionMismatchError(streamId, options.expectedVersion, loaded.version);
+      }
+      options.authorize?.(loaded.state);
+      const decided = this.decider.decide(command, loaded.state);
+      try {
+        const result = await this.events.appendToStream({
+          tenantId: options.tenantId,
+          streamId,
+          streamType: this.codec.streamType,
+          expectedVersion: loaded.version,
+          events: decided.map((event) => this.toNewEvent(event, options)),
+          ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+        });
+        await this.snapshotIfDue(streamId, options.tenantId, loaded, decided, result.version);
+        return result;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (options.expectedVersion !== undefined) {
+          throw new VersionMismatchError(streamId, options.expectedVersion, loaded.version + 1);
+        }
+        if (attempt >= this.options.maxRetries) throw error;
+        await jitteredPause(attempt);
+      }
+    }
+  }
+
+  /** A snapshot that cannot be read back is ignored: it is a cache, the stream is the truth. */
+  private async loadSnapshot(streamId: string): Promise<{ state: State; version: number }> {
+    const snapshot = await this.snapshots.load(streamId, this.codec.stateSchemaVersion);
+    if (snapshot) {
+      try {
+        return { state: this.codec.deserializeState(snapshot.state), version: snapshot.streamVersion };
+      } catch {
+        // fall through to a full replay
+      }
+    }
+    return { state: this.decider.initialState(), version: 0 };
+  }
+
+  private toNewEvent(event: Event, options: HandleOptions<State>): NewEvent {
+    return { eventId: options.newEventId(), metadata: options.metadata, ...this.codec.encode(event) };
+  }
+
+  /** Best effort: a failed snapshot only costs a longer replay next time. */
+  private async snapshotIfDue(
+    streamId: string,
+    tenantId: string,
+    loaded: LoadedAggregate<State>,
+    decided: Event[],
+    newVersion: number,
+  ): Promise<void> {
+    const every = this.options.snapshotEvery;
+    if (every <= 0 || Math.floor(newVersion / every) === Math.floor(loaded.version / every)) return;
+    const state = decided.reduce((current, event) => this.decider.evolve(current, event), loaded.state);
+    await this.snapshots
+      .save(tenantId, streamId, this.codec.stateSchemaVersion, {
+        streamVersion: newVersion,
+        state: this.codec.serializeState(state),
+      })
+      .catch(() => undefined);
+  }
+}
+
+/** Spreads retries of racing writers apart so they do not collide again in lockstep. */
+function jitteredPause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 ** attempt * 2);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
