@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken, ROLES, type Role } from '@ledgerline/platform';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  mintDevelopmentToken,
+  ROLES,
+  type Role,
+} from '@ledgerline/platform';
 
 /**
  * Mints a development bearer token signed with JWT_SECRET (or the development default):
@@ -17,7 +22,8 @@ async function main(): Promise<void> {
   });
   const roles = (values.roles ?? '').split(',').filter(Boolean);
   const unknown = roles.filter((role) => !ROLES.includes(role as Role));
-  if (unknown.length > 0) throw new Error(`unknown roles ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown roles ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);
   const token = await mintDevelopmentToken(process.env['JWT_SECRET'] ?? DEVELOPMENT_JWT_SECRET, {
     sub: values.sub ?? 'alice',
     tenant: values.tenant ?? 'acme',

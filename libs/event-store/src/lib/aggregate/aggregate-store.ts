@@ -1,5 +1,16 @@
-import { ConcurrencyError, NotFoundError, VersionMismatchError, type Decider } from '@ledgerline/domain-kernel';
-import type { AppendResult, EventMetadata, EventStore, IdempotencyClaim, NewEvent } from '../event-store';
+import {
+  ConcurrencyError,
+  NotFoundError,
+  VersionMismatchError,
+  type Decider,
+} from '@ledgerline/domain-kernel';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  IdempotencyClaim,
+  NewEvent,
+} from '../event-store';
 import type { PostgresSnapshotStore } from '../postgres/postgres-snapshot-store';
 import type { AggregateCodec } from './aggregate-codec';
 import { KeyedSerializer } from './keyed-serializer';
@@ -56,7 +67,8 @@ export class AggregateStore<Command, State, Event> {
       version = stored.streamVersion;
       tenantId = stored.tenantId;
     }
-    if (version > 0 && tenantId === null) tenantId = (await this.events.streamInfo(streamId))?.tenantId ?? null;
+    if (version > 0 && tenantId === null)
+      tenantId = (await this.events.streamInfo(streamId))?.tenantId ?? null;
     return { state, version, tenantId };
   }
 
@@ -107,7 +119,10 @@ export class AggregateStore<Command, State, Event> {
     const snapshot = await this.snapshots.load(streamId, this.codec.stateSchemaVersion);
     if (snapshot) {
       try {
-        return { state: this.codec.deserializeState(snapshot.state), version: snapshot.streamVersion };
+        return {
+          state: this.codec.deserializeState(snapshot.state),
+          version: snapshot.streamVersion,
+        };
       } catch {
         // fall through to a full replay
       }
@@ -116,7 +131,11 @@ export class AggregateStore<Command, State, Event> {
   }
 
   private toNewEvent(event: Event, options: HandleOptions<State>): NewEvent {
-    return { eventId: options.newEventId(), metadata: options.metadata, ...this.codec.encode(event) };
+    return {
+      eventId: options.newEventId(),
+      metadata: options.metadata,
+      ...this.codec.encode(event),
+    };
   }
 
   /** Best effort: a failed snapshot only costs a longer replay next time. */
@@ -129,7 +148,10 @@ export class AggregateStore<Command, State, Event> {
   ): Promise<void> {
     const every = this.options.snapshotEvery;
     if (every <= 0 || Math.floor(newVersion / every) === Math.floor(loaded.version / every)) return;
-    const state = decided.reduce((current, event) => this.decider.evolve(current, event), loaded.state);
+    const state = decided.reduce(
+      (current, event) => this.decider.evolve(current, event),
+      loaded.state,
+    );
     await this.snapshots
       .save(tenantId, streamId, this.codec.stateSchemaVersion, {
         streamVersion: newVersion,

@@ -4,15 +4,18 @@ import type { AuthOptions } from './auth-options';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { TokenVerifier } from './token-verifier';
 
-const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<AuthOptions>()
-  .setClassMethodName('forRoot')
-  .build();
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } =
+  new ConfigurableModuleBuilder<AuthOptions>().setClassMethodName('forRoot').build();
 
 /** JWT bearer auth for every route of the app that imports it (see @Public, @RequireRoles). */
 @Global()
 @Module({
   providers: [
-    { provide: TokenVerifier, inject: [MODULE_OPTIONS_TOKEN], useFactory: (options: AuthOptions) => new TokenVerifier(options) },
+    {
+      provide: TokenVerifier,
+      inject: [MODULE_OPTIONS_TOKEN],
+      useFactory: (options: AuthOptions) => new TokenVerifier(options),
+    },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [TokenVerifier],

@@ -9,7 +9,10 @@ export interface DevelopmentTokenClaims {
 }
 
 /** Signs an HS256 token for development and tests (production tokens come from the IdP). */
-export function mintDevelopmentToken(secret: string, claims: DevelopmentTokenClaims): Promise<string> {
+export function mintDevelopmentToken(
+  secret: string,
+  claims: DevelopmentTokenClaims,
+): Promise<string> {
   return new SignJWT({ tenant: claims.tenant, roles: claims.roles ?? [] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)

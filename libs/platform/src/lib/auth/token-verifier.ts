@@ -50,7 +50,8 @@ export class TokenVerifier {
 function toPrincipal(payload: JWTPayload): Principal {
   const { sub, tenant, roles = [] } = payload as JWTPayload & { tenant?: unknown; roles?: unknown };
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('claim sub missing');
-  if (typeof tenant !== 'string' || tenant.length === 0) throw new InvalidTokenError('claim tenant missing');
+  if (typeof tenant !== 'string' || tenant.length === 0)
+    throw new InvalidTokenError('claim tenant missing');
   if (!Array.isArray(roles) || !roles.every((role): role is Role => ROLES.includes(role as Role))) {
     throw new InvalidTokenError(`claim roles must be a subset of ${ROLES.join(', ')}`);
   }

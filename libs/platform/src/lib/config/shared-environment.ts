@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -61,8 +71,14 @@ export class SharedEnvironment {
 
   /** Rules that span variables; each returned line names the variables at fault. */
   crossFieldProblems(): string[] {
-    if (this.NODE_ENV === 'production' && !this.JWT_JWKS_URL && this.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-      return ['JWT_SECRET / JWT_JWKS_URL: production needs JWT_JWKS_URL or a JWT_SECRET of its own'];
+    if (
+      this.NODE_ENV === 'production' &&
+      !this.JWT_JWKS_URL &&
+      this.JWT_SECRET === DEVELOPMENT_JWT_SECRET
+    ) {
+      return [
+        'JWT_SECRET / JWT_JWKS_URL: production needs JWT_JWKS_URL or a JWT_SECRET of its own',
+      ];
     }
     return [];
   }

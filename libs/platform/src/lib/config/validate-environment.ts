@@ -25,7 +25,8 @@ export function validateEnvironment<T extends object>(
     const parsed = plainToInstance(schema, raw, { enableImplicitConversion: true });
     const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
     const problems = errors.map(describe);
-    if (problems.length === 0 && hasCrossFieldRules(parsed)) problems.push(...parsed.crossFieldProblems());
+    if (problems.length === 0 && hasCrossFieldRules(parsed))
+      problems.push(...parsed.crossFieldProblems());
     if (problems.length > 0) throw new InvalidEnvironmentError(problems);
     return parsed;
   };

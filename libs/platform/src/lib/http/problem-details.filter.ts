@@ -1,4 +1,10 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import {
   BusinessRuleViolation,
   ConcurrencyError,
@@ -54,7 +60,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (problem.status >= 500)
+      this.logger.error(error instanceof Error ? error.stack : String(error));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -79,7 +86,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (error instanceof NotFoundError) {
-      return { type: '/problems/not-found', title: 'Not found', status: 404, detail: error.message };
+      return {
+        type: '/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: error.message,
+      };
     }
     if (error instanceof VersionMismatchError) {
       return {
@@ -121,11 +133,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       typeof body === 'string'
         ? body
         : (((body as { message?: unknown }).message as string | undefined) ?? error.message);
-    return this.fromStatus(error.getStatus(), Array.isArray(message) ? message.join('; ') : message);
+    return this.fromStatus(
+      error.getStatus(),
+      Array.isArray(message) ? message.join('; ') : message,
+    );
   }
 
   private fromStatus(status: number, detail: string): ProblemDetails {
-    const type = STATUS_TYPES[status] ?? (status >= 500 ? '/problems/internal' : '/problems/bad-request');
+    const type =
+      STATUS_TYPES[status] ?? (status >= 500 ? '/problems/internal' : '/problems/bad-request');
     return { type, title: titleFromType(type), status, detail };
   }
 }
