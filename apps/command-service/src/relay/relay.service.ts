@@ -1,0 +1,79 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TOPICS } from '@ledgerline/contracts';
+import { PostgresEventStore } from '@ledgerline/event-store';
+import { ensureTopics, KAFKA_CLIENT, KafkaPublisher } from '@ledgerline/messaging';
+import { LeaderSession, OutboxRelay, RelayCheckpointStore } from '@ledgerline/outbox-relay';
+import type { Kafka } from 'kafkajs';
+import type { RelayEnvironment } from './relay.environment';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** Runs the outbox relay for the lifetime of the process; SIGTERM drains the batch in flight. */
+@Injectable()
+export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private relay?: OutboxRelay;
+  private publisher?: KafkaPublisher;
+
+  constructor(
+    private readonly config: ConfigService<RelayEnvironment, true>,
+    private readonly store: PostgresEventStore,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+  ) {}
+
+  get isLeader(): boolean {
+    return this.relay?.isLeader ?? false;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+    const created = await ensureTopics(
+      this.kafka,
+      Object.values(TOPICS).map((topic) => ({
+        topic: `${prefix}${topic}`,
+        partitions: this.config.get('KAFKA_TOPIC_PARTITIONS', { infer: true }),
+        replicationFactor: this.config.get('KAFKA_REPLICATION_FACTOR', { infer: true }),
+      })),
+    );
+    if (created.length > 0) this.logger.log(`created topics ${created.join(', ')}`);
+
+    this.publisher = new KafkaPublisher(this.kafka);
+    await this.publisher.connect();
+    const name = this.config.get('RELAY_NAME', { infer: true });
+    this.relay = new OutboxRelay(
+      this.store,
+      new RelayCheckpointStore(this.dataSource),
+      this.publisher,
+      new LeaderSession(
+        this.config.get('DATABASE_URL', { infer: true }),
+        `ledgerline-relay:${name}`,
+      ),
+      {
+        name,
+        batchSize: this.config.get('RELAY_BATCH_SIZE', { infer: true }),
+        idlePollMs: this.config.get('RELAY_IDLE_POLL_MS', { infer: true }),
+        standbyRetryMs: this.config.get('RELAY_STANDBY_RETRY_MS', { infer: true }),
+        topicPrefix: prefix,
+      },
+      {
+        leadershipChanged: (leader) =>
+          this.logger.log(leader ? 'leading: publishing' : 'standing by'),
+        failed: (error) => this.logger.error(`relay error, retrying: ${String(error)}`),
+      },
+    );
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    await this.publisher?.disconnect();
+  }
+}
