@@ -99,4 +99,6 @@ export interface EventStore {
   /** Only events whose transactions are settled, in commit order, strictly after `after`. */
   readAll(after: Checkpoint, limit: number): Promise<ReadAllResult>;
   streamInfo(streamId: string): Promise<StreamInfo | null>;
+  /** The checkpoint of the last settled event (START_OF_STORE when empty). */
+  settledHead(): Promise<Checkpoint>;
 }

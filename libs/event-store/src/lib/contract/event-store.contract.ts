@@ -16,6 +16,11 @@ export interface EventStoreHarness {
    * committing, so commits land out of position order.
    */
   appendWithDelayedCommit(streamId: string, event: NewEvent, holdMs: number): Promise<void>;
+  /**
+   * Records one event as if written by the transaction `transactionId` (long settled), so tests
+   * can place events across boundaries a real run would take millions of transactions to reach.
+   */
+  appendAsTransaction(streamId: string, event: NewEvent, transactionId: bigint): Promise<void>;
 }
 
 const TENANT = 'tenant-contract';
@@ -171,6 +176,48 @@ export function describeEventStoreContract(name: string, harness: () => EventSto
         expect(next.events.filter((e) => e.streamId === id).map((e) => e.streamVersion)).toEqual([
           3,
         ]);
+      });
+
+      it('names the last settled event as the head, and holds it back behind an open transaction', async () => {
+        const { store, appendWithDelayedCommit } = harness();
+        // Other transactions in the cluster (parallel tests) may hold the head back for a moment.
+        const eventuallyAtLeast = async (position: bigint) => {
+          for (let i = 0; i < 100 && (await store.settledHead()).position < position; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return (await store.settledHead()).position;
+        };
+        const id = streamId();
+        const first = await append(store, id, 0, [anEvent()]);
+        expect(await eventuallyAtLeast(first.position)).toBeGreaterThanOrEqual(first.position);
+
+        const slowCommit = appendWithDelayedCommit(streamId(), anEvent(), 800);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const behindOpen = await append(store, id, 1, [anEvent()]);
+        expect((await store.settledHead()).position).toBeLessThan(behindOpen.position);
+
+        await slowCommit;
+        expect(await eventuallyAtLeast(behindOpen.position)).toBeGreaterThanOrEqual(
+          behindOpen.position,
+        );
+      });
+
+      it('orders by transaction id as a number, across a change in its number of digits', async () => {
+        const { store, appendAsTransaction } = harness();
+        // Transaction ids 9, 10, 99, 100, 999, 1000 sort differently as text ("10" < "9").
+        const written = [9n, 10n, 99n, 100n, 999n, 1000n].map((xid) => ({ xid, id: streamId() }));
+        for (const { xid, id } of written) await appendAsTransaction(id, anEvent(), xid);
+        const ours = new Set(written.map((w) => w.id));
+
+        const seen: string[] = [];
+        let checkpoint: Checkpoint = { transactionId: 8n, position: 0n };
+        for (let page = 0; page < 10_000 && seen.length < written.length; page++) {
+          const result = await store.readAll(checkpoint, 2);
+          if (result.events.length === 0) break;
+          seen.push(...result.events.filter((e) => ours.has(e.streamId)).map((e) => e.streamId));
+          checkpoint = result.checkpoint;
+        }
+        expect(seen).toEqual(written.map((w) => w.id));
       });
 
       it('does not pass an event whose transaction is still open', async () => {

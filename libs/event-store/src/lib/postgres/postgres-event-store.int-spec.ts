@@ -63,7 +63,34 @@ async function appendWithDelayedCommit(
   }
 }
 
-const harness = (): EventStoreHarness => ({ store, appendWithDelayedCommit });
+async function appendAsTransaction(
+  streamId: string,
+  event: NewEvent,
+  transactionId: bigint,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager.query(
+      `INSERT INTO streams (stream_id, tenant_id, stream_type, version) VALUES ($1, 't', 'test', 1)`,
+      [streamId],
+    );
+    await manager.query(
+      `INSERT INTO events (transaction_id, tenant_id, stream_id, stream_type, stream_version, event_id,
+                           type, schema_version, data, metadata, occurred_at)
+       VALUES ($1::xid8, 't', $2, 'test', 1, $3, $4, 1, $5, $6, $7)`,
+      [
+        transactionId.toString(),
+        streamId,
+        event.eventId,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.occurredAt,
+      ],
+    );
+  });
+}
+
+const harness = (): EventStoreHarness => ({ store, appendWithDelayedCommit, appendAsTransaction });
 
 describeEventStoreContract('PostgresEventStore', harness);
 

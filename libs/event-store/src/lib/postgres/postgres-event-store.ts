@@ -1,17 +1,18 @@
 import { ConcurrencyError } from '@ledgerline/domain-kernel';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type {
-  AppendRequest,
-  AppendResult,
-  Checkpoint,
-  EventStore,
-  GlobalPosition,
-  IdempotencyClaim,
-  ReadAllResult,
-  ReadStreamOptions,
-  StoredEvent,
-  StoredResponse,
-  StreamInfo,
+import {
+  START_OF_STORE,
+  type AppendRequest,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type GlobalPosition,
+  type IdempotencyClaim,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StoredResponse,
+  type StreamInfo,
 } from '../event-store';
 import {
   IdempotencyKeyAlreadyUsed,
@@ -50,7 +51,8 @@ const SETTLED_AFTER_SQL = `
   WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
     -- Only transactions older than every still-running one: nothing can commit behind this point.
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, position
+  -- Qualified: the bare names would bind to the ::text output columns and sort as text.
+  ORDER BY events.transaction_id, events.position
   LIMIT $3`;
 
 export class PostgresEventStore implements EventStore, IdempotencyStore {
@@ -83,7 +85,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = $1 AND stream_version >= $2
-       ORDER BY stream_version LIMIT $3`,
+       ORDER BY events.stream_version LIMIT $3`,
       [streamId, options.fromVersion ?? 1, options.limit ?? null],
     );
     return rows.map(toStoredEvent);
@@ -101,6 +103,17 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       events,
       checkpoint: last ? { transactionId: last.transactionId, position: last.position } : after,
     };
+  }
+
+  async settledHead(): Promise<Checkpoint> {
+    const [row] = (await this.dataSource.query(
+      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1`,
+    )) as Array<{ transaction_id: string; position: string }>;
+    return row
+      ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) }
+      : START_OF_STORE;
   }
 
   async streamInfo(streamId: string): Promise<StreamInfo | null> {
