@@ -13,6 +13,7 @@ node -r @swc-node/register apps/command-service/src/migrate.ts
 
 COMMAND_PORT="${COMMAND_SERVICE_PORT:-3000}"
 QUERY_PORT="${QUERY_SERVICE_PORT:-3001}"
+RELAY_PORT="${RELAY_PORT:-3002}"
 mkdir -p .stack/logs
 pids=()
 stop_all() {
@@ -30,6 +31,7 @@ run() {
   pids+=($!)
 }
 run command-service "$COMMAND_PORT" apps/command-service/src/main.ts
+run outbox-relay "$RELAY_PORT" apps/command-service/src/relay.ts
 run query-service "$QUERY_PORT" apps/query-service/src/main.ts
 
 wait_ready() {
@@ -43,13 +45,16 @@ wait_ready() {
   exit 1
 }
 wait_ready command-service "$COMMAND_PORT"
+wait_ready outbox-relay "$RELAY_PORT"
 wait_ready query-service "$QUERY_PORT"
 
 cat <<TXT
 
   Ledgerline is running
-    command-service  http://127.0.0.1:$COMMAND_PORT   (REST; health: /health/ready)
-    query-service    http://127.0.0.1:$QUERY_PORT   (health: /health/ready)
+    command-service  http://127.0.0.1:$COMMAND_PORT/docs    (REST commands, OpenAPI UI)
+    query-service    http://127.0.0.1:$QUERY_PORT/graphql (GraphQL, sandbox in development)
+    outbox-relay     http://127.0.0.1:$RELAY_PORT/health/ready (publishes events to Kafka)
+    a token          npm run -s token -- --sub teller-1 --tenant acme --roles teller
     logs             .stack/logs/*.log
   Ctrl-C stops the services; 'npm run stack down' stops PostgreSQL, Kafka and FerretDB.
 

@@ -4,7 +4,10 @@ import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import { structuredLogging, validateEnvironment } from '@ledgerline/platform';
 import { MongoModule } from '@ledgerline/projections';
 import { QueryServiceEnvironment } from './config/query-service.environment';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { ProjectionConsumerModule } from './consumer/projection-consumer.module';
 import { HealthModule } from './health/health.module';
+import { ViewsModule } from './views/views.module';
 
 type Config = ConfigService<QueryServiceEnvironment, true>;
 
@@ -31,6 +34,9 @@ type Config = ConfigService<QueryServiceEnvironment, true>;
       }),
     }),
     HealthModule,
+    ViewsModule,
+    GraphqlApiModule,
+    ProjectionConsumerModule,
   ],
 })
 export class AppModule {}

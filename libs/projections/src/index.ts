@@ -4,3 +4,6 @@ export * from './lib/mongo/mongo.tokens';
 export * from './lib/mongo/mongo.health';
 export * from './lib/mongo/mongo.module';
 export * from './lib/runtime/projector';
+export * from './lib/runtime/dead-letter';
+export * from './lib/runtime/projection-runtime';
+export * from './lib/runtime/projection-transport';

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { SharedEnvironment } from '@ledgerline/platform';
 
 /** Every variable the outbox relay reads. */
@@ -34,6 +34,10 @@ export class RelayEnvironment extends SharedEnvironment {
   @IsInt()
   @Min(100)
   RELAY_STANDBY_RETRY_MS = 1_000;
+
+  /** Where a relay group without a checkpoint starts: `beginning` (the whole store) or `latest`. */
+  @IsIn(['beginning', 'latest'])
+  RELAY_START_FROM: 'beginning' | 'latest' = 'beginning';
 
   /** Partitions of topics the relay creates when they are absent. */
   @Type(() => Number)

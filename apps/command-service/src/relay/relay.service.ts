@@ -62,6 +62,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         idlePollMs: this.config.get('RELAY_IDLE_POLL_MS', { infer: true }),
         standbyRetryMs: this.config.get('RELAY_STANDBY_RETRY_MS', { infer: true }),
         topicPrefix: prefix,
+        startFrom: this.config.get('RELAY_START_FROM', { infer: true }),
       },
       {
         leadershipChanged: (leader) =>

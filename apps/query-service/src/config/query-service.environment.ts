@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { SharedEnvironment } from '@ledgerline/platform';
 
 /** Every variable query-service reads; parsed and validated once at start-up. */
@@ -18,4 +18,54 @@ export class QueryServiceEnvironment extends SharedEnvironment {
   @IsString()
   @IsNotEmpty()
   MONGODB_DATABASE = 'ledgerline';
+
+  /** How long `account(minVersion:)` waits for the view to catch up before CONSISTENCY_TIMEOUT. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  CONSISTENCY_TIMEOUT_MS = 2_000;
+
+  /** Deepest field nesting a GraphQL operation may have (introspection fields not counted). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 8;
+
+  /**
+   * Most estimated work one GraphQL operation may ask for: 1 per field, list fields multiplied by
+   * their page size. The default admits one full page (`first: 100`) of any connection with every
+   * field selected, and refuses a handful of those aliased into one request.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 2_000;
+
+  /** Replicas in one group share the partitions; a new group name replays from the start. */
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_CONSUMER_GROUP = 'query-service';
+
+  /** Must match the relay's KAFKA_TOPIC_PREFIX. */
+  @Matches(/^[a-zA-Z0-9._-]*$/)
+  KAFKA_TOPIC_PREFIX = '';
+
+  /** `false` runs a GraphQL-only replica (no consumer). */
+  @IsIn(['true', 'false'])
+  PROJECTIONS_ENABLED: 'true' | 'false' = 'true';
+
+  /** Re-tries of an event ahead of its view before it is dead-lettered. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  PROJECTION_GAP_RETRIES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PROJECTION_GAP_RETRY_DELAY_MS = 200;
 }

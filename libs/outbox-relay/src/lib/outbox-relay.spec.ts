@@ -31,6 +31,12 @@ function storedEvent(position: number): StoredEvent {
 
 class InMemoryStore implements SettledEventReader {
   constructor(private readonly events: StoredEvent[]) {}
+  async settledHead(): Promise<Checkpoint> {
+    const last = this.events.at(-1);
+    return last
+      ? { transactionId: last.transactionId, position: last.position }
+      : { transactionId: 0n, position: 0n };
+  }
   async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
     const events = this.events.filter((e) => e.position > after.position).slice(0, limit);
     const last = events.at(-1);
@@ -72,7 +78,7 @@ function fakeSession(): LeaderSession {
 
 function checkpointStore(saved: Checkpoint[]): RelayCheckpointStore {
   return {
-    load: async () => saved.at(-1) ?? { transactionId: 0n, position: 0n },
+    load: async () => saved.at(-1) ?? null,
     save: async (_name: string, checkpoint: Checkpoint) => {
       saved.push(checkpoint);
     },
@@ -116,7 +122,7 @@ describe('OutboxRelay', () => {
       tenantId: 't',
       schemaVersion: '1',
     });
-    expect(saved.map((c) => c.position)).toEqual([4n, 8n, 10n]);
+    expect(saved.map((c) => c.position)).toEqual([0n, 4n, 8n, 10n]);
   });
 
   it('does not advance the checkpoint when the broker refuses, and republishes the batch', async () => {
@@ -138,11 +144,30 @@ describe('OutboxRelay', () => {
     await relay.stop();
 
     expect(failures).toHaveLength(2);
-    expect(saved.map((c) => c.position)).toEqual([3n]);
+    expect(saved.map((c) => c.position)).toEqual([0n, 3n]);
     expect(publisher.published.map((m) => JSON.parse(m.value).eventId)).toEqual([
       'e-1',
       'e-2',
       'e-3',
     ]);
+  });
+
+  it('starts a new relay group at the latest settled event when asked to', async () => {
+    const events = Array.from({ length: 5 }, (_, i) => storedEvent(i + 1));
+    const publisher = new FlakyPublisher(0);
+    const saved: Checkpoint[] = [];
+    const store = new InMemoryStore(events);
+    const relay = new OutboxRelay(store, checkpointStore(saved), publisher, fakeSession(), {
+      ...options,
+      startFrom: 'latest',
+    });
+
+    relay.start();
+    await until(() => saved.length > 0);
+    events.push(storedEvent(6));
+    await until(() => publisher.published.length === 1);
+    await relay.stop();
+
+    expect(publisher.published.map((m) => JSON.parse(m.value).eventId)).toEqual(['e-6']);
   });
 });

@@ -1,4 +1,9 @@
-import type { Checkpoint, EventStore, StoredEvent } from '@ledgerline/event-store';
+import {
+  START_OF_STORE,
+  type Checkpoint,
+  type EventStore,
+  type StoredEvent,
+} from '@ledgerline/event-store';
 import type { MessagePublisher } from '@ledgerline/messaging';
 import type { LeaderSession } from './leader-session';
 import type { RelayCheckpointStore } from './relay-checkpoint.store';
@@ -13,10 +18,12 @@ export interface RelayOptions {
   /** How often a standby tries to become the leader. */
   standbyRetryMs: number;
   topicPrefix?: string;
+  /** Where a relay group without a checkpoint starts: the whole store, or only what comes next. */
+  startFrom?: 'beginning' | 'latest';
 }
 
 /** All the relay needs of the event store: settled events in commit order. */
-export type SettledEventReader = Pick<EventStore, 'readAll'>;
+export type SettledEventReader = Pick<EventStore, 'readAll' | 'settledHead'>;
 
 export interface RelayObserver {
   leadershipChanged?(leader: boolean): void;
@@ -94,9 +101,18 @@ export class OutboxRelay {
     }
   }
 
+  /** Saved at once, so a successor agrees on where this group started. */
+  private async firstCheckpoint(): Promise<Checkpoint> {
+    const start =
+      this.options.startFrom === 'latest' ? await this.store.settledHead() : START_OF_STORE;
+    await this.checkpoints.save(this.options.name, start);
+    return start;
+  }
+
   /** Publishes while this process holds the lock. */
   private async lead(signal: AbortSignal): Promise<void> {
-    let checkpoint = await this.checkpoints.load(this.options.name);
+    let checkpoint =
+      (await this.checkpoints.load(this.options.name)) ?? (await this.firstCheckpoint());
     // A notification whose events are not settled yet (an older transaction is still open) is
     // not repeated: poll briefly, backing off to the idle interval, until they are readable.
     let unsettledBackoffMs = 0;

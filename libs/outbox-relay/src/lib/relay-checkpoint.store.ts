@@ -1,11 +1,12 @@
-import { START_OF_STORE, type Checkpoint } from '@ledgerline/event-store';
+import type { Checkpoint } from '@ledgerline/event-store';
 import type { DataSource } from 'typeorm';
 
 /** Where a relay is in the store's commit order, persisted after each acknowledged batch. */
 export class RelayCheckpointStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(name: string): Promise<Checkpoint> {
+  /** Null for a relay group that never published. */
+  async load(name: string): Promise<Checkpoint | null> {
     const [row] = (await this.dataSource.query(
       `SELECT transaction_id::text AS transaction_id, position::text AS position
        FROM relay_checkpoints WHERE name = $1`,
@@ -13,7 +14,7 @@ export class RelayCheckpointStore {
     )) as Array<{ transaction_id: string; position: string }>;
     return row
       ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) }
-      : START_OF_STORE;
+      : null;
   }
 
   /** Never moves backwards, even if a deposed leader writes late. */

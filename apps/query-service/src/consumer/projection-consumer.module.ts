@@ -1,0 +1,54 @@
+import { Logger, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TOPICS } from '@ledgerline/contracts';
+import { KAFKA_CLIENT, KafkaPublisher } from '@ledgerline/messaging';
+import { ProjectionRuntime, ProjectionTransport, type Projector } from '@ledgerline/projections';
+import type { Kafka } from 'kafkajs';
+import type { QueryServiceEnvironment } from '../config/query-service.environment';
+import { PROJECTORS, ViewsModule } from '../views/views.module';
+
+const logger = new Logger('Projections');
+
+/** The consumer side of the query-service: Kafka → projectors → views (see ProjectionRuntime). */
+@Module({
+  imports: [ViewsModule],
+  providers: [
+    {
+      provide: ProjectionRuntime,
+      inject: [KAFKA_CLIENT, PROJECTORS, ConfigService],
+      useFactory: (
+        kafka: Kafka,
+        projectors: Projector[],
+        config: ConfigService<QueryServiceEnvironment, true>,
+      ) => {
+        const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+        return new ProjectionRuntime(
+          kafka,
+          projectors,
+          new KafkaPublisher(kafka),
+          {
+            groupId: config.get('KAFKA_CONSUMER_GROUP', { infer: true }),
+            topics: [`${prefix}${TOPICS.accounts}`],
+            deadLetterTopic: `${prefix}${TOPICS.deadLetter}`,
+            gapRetries: config.get('PROJECTION_GAP_RETRIES', { infer: true }),
+            gapRetryDelayMs: config.get('PROJECTION_GAP_RETRY_DELAY_MS', { infer: true }),
+          },
+          {
+            deadLettered: (letter) =>
+              logger.warn(
+                `dead-lettered ${letter.topic}/${letter.partition}@${letter.message.offset}: ${letter.reason} ${letter.detail}`,
+              ),
+            failed: (error) => logger.error(`consumer failed, restarting: ${String(error)}`),
+          },
+        );
+      },
+    },
+    {
+      provide: ProjectionTransport,
+      inject: [ProjectionRuntime],
+      useFactory: (runtime: ProjectionRuntime) => new ProjectionTransport(runtime),
+    },
+  ],
+  exports: [ProjectionTransport, ProjectionRuntime],
+})
+export class ProjectionConsumerModule {}

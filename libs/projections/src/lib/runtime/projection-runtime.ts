@@ -1,0 +1,173 @@
+import { decode, type LatestEventEnvelope } from '@ledgerline/contracts';
+import type { MessagePublisher } from '@ledgerline/messaging';
+import type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
+import type { GapEvent, Projector } from './projector';
+
+export interface ProjectionRuntimeOptions {
+  groupId: string;
+  topics: string[];
+  deadLetterTopic: string;
+  /** Re-tries of events ahead of their view before they are dead-lettered. */
+  gapRetries: number;
+  gapRetryDelayMs: number;
+}
+
+export interface BatchReport {
+  topic: string;
+  partition: number;
+  messages: number;
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  /** Time to decode, project and write the batch. */
+  durationMs: number;
+  /** Offsets behind the partition's high watermark after this batch. */
+  lag: number;
+}
+
+export interface RuntimeObserver {
+  batchProcessed?(report: BatchReport): void;
+  deadLettered?(letter: DeadLetter): void;
+  failed?(error: unknown): void;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The read side's consumer loop (STYLE #10: decode → upcast → project → dead-letter → checkpoint).
+ * Per partition batch: every message is decoded through the contracts; undecodable ones are
+ * dead-lettered; the rest go to each projector, whose writes are guarded by stream version; only
+ * after all writes and dead letters are acknowledged is the offset committed. A crash anywhere
+ * means redelivery, which the guards turn into no-ops: views are effectively-once.
+ */
+export class ProjectionRuntime {
+  private readonly consumer: Consumer;
+  private running = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly projectors: readonly Projector[],
+    private readonly deadLetters: MessagePublisher,
+    private readonly options: ProjectionRuntimeOptions,
+    private readonly observer: RuntimeObserver = {},
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      // Short fetch waits keep freshness low and shutdown quick.
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    for (const topic of this.options.topics)
+      await this.consumer.subscribe({ topic, fromBeginning: true });
+    this.consumer.on(this.consumer.events.CRASH, (event) =>
+      this.observer.failed?.(event.payload.error),
+    );
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 3,
+      eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        await this.handle(batch, heartbeat);
+        // Moves the fetch position; without it kafkajs fetches the same batch again.
+        resolveOffset(batch.lastOffset());
+      },
+    });
+  }
+
+  /** Stops fetching, lets the batch in flight finish and commit, then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async handle(batch: Batch, heartbeat: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    const letters: DeadLetter[] = [];
+    const events: LatestEventEnvelope[] = [];
+    const messageOf = new Map<string, KafkaMessage>();
+    for (const message of batch.messages) {
+      const result = decode(message.value ?? Buffer.alloc(0));
+      if (result.ok) {
+        events.push(result.envelope);
+        messageOf.set(result.envelope.eventId, message);
+      } else {
+        const { reason, message: detail } = result.error;
+        letters.push({ topic: batch.topic, partition: batch.partition, message, reason, detail });
+      }
+    }
+    let applied = 0;
+    let duplicates = 0;
+    for (const projector of this.projectors) {
+      const outcome = await projector.project(events);
+      applied += outcome.applied;
+      duplicates += outcome.duplicates;
+      const unresolved = await this.retryGaps(projector, outcome.gaps, heartbeat);
+      for (const gap of unresolved) {
+        const message = messageOf.get(gap.envelope.eventId);
+        if (message) {
+          letters.push({
+            topic: batch.topic,
+            partition: batch.partition,
+            message,
+            reason: 'version-gap',
+            detail: gap.reason,
+            projector: projector.name,
+          });
+        }
+      }
+    }
+
+    if (letters.length > 0) {
+      await this.deadLetters.publish(
+        letters.map((letter) => toDeadLetterMessage(letter, this.options.deadLetterTopic)),
+      );
+      for (const letter of letters) this.observer.deadLettered?.(letter);
+    }
+    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    await this.consumer.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: next },
+    ]);
+    await heartbeat();
+    this.observer.batchProcessed?.({
+      topic: batch.topic,
+      partition: batch.partition,
+      messages: batch.messages.length,
+      applied,
+      duplicates,
+      deadLettered: letters.length,
+      durationMs: performance.now() - started,
+      lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+    });
+  }
+
+  /**
+   * An event ahead of its view usually means its predecessor is still on its way (a rebalance in
+   * progress). Retry a few times; what is still missing after that is dead-lettered with the reason,
+   * so the partition keeps moving.
+   */
+  private async retryGaps(
+    projector: Projector,
+    gaps: GapEvent[],
+    heartbeat: () => Promise<void>,
+  ): Promise<GapEvent[]> {
+    let remaining = gaps;
+    for (let attempt = 0; attempt < this.options.gapRetries && remaining.length > 0; attempt++) {
+      await pause(this.options.gapRetryDelayMs);
+      await heartbeat();
+      remaining = (await projector.project(remaining.map((gap) => gap.envelope))).gaps;
+    }
+    return remaining;
+  }
+}
