@@ -8,6 +8,8 @@ import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
   AuthModule,
+  HttpMetricsMiddleware,
+  MetricsModule,
   ProblemDetailsFilter,
   requireJsonBodies,
   strictValidationPipe,
@@ -66,6 +68,7 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
       ],
     }),
     CqrsModule.forRoot(),
+    MetricsModule,
     EventStoreModule,
     CommandsModule,
     HealthModule,
@@ -79,6 +82,6 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requireJsonBodies).forRoutes('*path');
+    consumer.apply(HttpMetricsMiddleware, requireJsonBodies).forRoutes('*path');
   }
 }

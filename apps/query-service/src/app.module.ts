@@ -1,7 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
-import { structuredLogging, validateEnvironment } from '@ledgerline/platform';
+import {
+  HttpMetricsMiddleware,
+  MetricsModule,
+  structuredLogging,
+  validateEnvironment,
+} from '@ledgerline/platform';
 import { MongoModule } from '@ledgerline/projections';
 import { QueryServiceEnvironment } from './config/query-service.environment';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
@@ -33,10 +38,15 @@ type Config = ConfigService<QueryServiceEnvironment, true>;
         clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       }),
     }),
+    MetricsModule,
     HealthModule,
     ViewsModule,
     GraphqlApiModule,
     ProjectionConsumerModule,
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

@@ -72,7 +72,9 @@ describe('query-service GraphQL API (running service, real FerretDB)', () => {
       aliceToday.withdrawn('12345', new Date().toISOString()),
     );
     [service, teller, auditor, alice, otherTenantTeller] = await Promise.all([
+      // GraphQL only: this suite seeds the views itself, no consumer may write into them.
       startService(ENTRY, {
+        PROJECTIONS_ENABLED: 'false',
         MONGODB_DATABASE: database.name,
         CONSISTENCY_TIMEOUT_MS: String(CONSISTENCY_TIMEOUT_MS),
       }),
@@ -538,7 +540,11 @@ describe('query-service GraphQL limits from the environment', () => {
 
   beforeAll(async () => {
     [service, teller] = await Promise.all([
-      startService(ENTRY, { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COMPLEXITY: '50' }),
+      startService(ENTRY, {
+        PROJECTIONS_ENABLED: 'false',
+        GRAPHQL_MAX_DEPTH: '3',
+        GRAPHQL_MAX_COMPLEXITY: '50',
+      }),
       token('teller-1', 'acme', ['teller']),
     ]);
     api = new GraphQLClient(service.url);

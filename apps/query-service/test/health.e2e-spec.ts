@@ -6,7 +6,8 @@ describe('query-service process', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await startService(ENTRY, {});
+    // Probes only; the consumer is exercised by pipeline.e2e-spec.ts.
+    service = await startService(ENTRY, { PROJECTIONS_ENABLED: 'false' });
   });
 
   afterAll(async () => {

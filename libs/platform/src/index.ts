@@ -14,3 +14,4 @@ export * from './lib/auth/auth.decorators';
 export * from './lib/auth/jwt-auth.guard';
 export * from './lib/auth/auth.module';
 export * from './lib/auth/mint-token';
+export * from './lib/metrics/metrics.module';

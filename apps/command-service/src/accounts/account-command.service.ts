@@ -3,6 +3,7 @@ import type { AccountCommand, AccountEvent, AccountState } from '@ledgerline/acc
 import { AggregateStore, type StoredResponse } from '@ledgerline/event-store';
 import { Clock, IdGenerator } from '@ledgerline/platform';
 import type { CommandContext } from '../commands/command-context';
+import { CommandMetrics } from '../commands/command-metrics';
 import { IdempotentCommandRunner, type Respond } from '../commands/idempotent-command.runner';
 import { assertMayActOn } from './account-access';
 
@@ -17,6 +18,7 @@ export class AccountCommandService {
     private readonly runner: IdempotentCommandRunner,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly metrics: CommandMetrics,
   ) {}
 
   execute(
@@ -27,22 +29,28 @@ export class AccountCommandService {
   ): Promise<StoredResponse> {
     const command = build({ now: this.clock.now() });
     const { principal } = context;
-    return this.runner.run(context, respond, (idempotency) =>
-      this.aggregates.handle(accountId, command, {
-        tenantId: principal.tenantId,
-        metadata: {
-          correlationId: context.correlationId,
-          causationId: this.ids.newId(),
-          actorId: principal.userId,
-          ...(context.traceparent ? { traceparent: context.traceparent } : {}),
-        },
-        newEventId: () => this.ids.newId(),
-        authorize: (state) => assertMayActOn(principal, state),
-        ...(context.expectedVersion !== undefined
-          ? { expectedVersion: context.expectedVersion }
-          : {}),
-        ...(idempotency ? { idempotency } : {}),
-      }),
+    const run = () =>
+      this.runner.run(context, respond, (idempotency) =>
+        this.aggregates.handle(accountId, command, {
+          tenantId: principal.tenantId,
+          metadata: {
+            correlationId: context.correlationId,
+            causationId: this.ids.newId(),
+            actorId: principal.userId,
+            ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+          },
+          newEventId: () => this.ids.newId(),
+          authorize: (state) => assertMayActOn(principal, state),
+          ...(context.expectedVersion !== undefined
+            ? { expectedVersion: context.expectedVersion }
+            : {}),
+          ...(idempotency ? { idempotency } : {}),
+        }),
+      );
+    return this.metrics.count(
+      command.type,
+      run,
+      (response) => response.headers['idempotent-replayed'] === 'true',
     );
   }
 }

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { accountDecider } from '@ledgerline/accounts-domain';
 import { AggregateStore, PostgresEventStore, PostgresSnapshotStore } from '@ledgerline/event-store';
+import { CommandMetrics } from '../commands/command-metrics';
 import type { CommandServiceEnvironment } from '../config/command-service.environment';
 import { accountCodec } from './account-event.codec';
 import { ACCOUNT_AGGREGATES, AccountCommandService } from './account-command.service';
@@ -21,15 +22,17 @@ export const accountCommandHandlers: Provider[] = [
 export const accountProviders: Provider[] = [
   {
     provide: ACCOUNT_AGGREGATES,
-    inject: [PostgresEventStore, PostgresSnapshotStore, ConfigService],
+    inject: [PostgresEventStore, PostgresSnapshotStore, ConfigService, CommandMetrics],
     useFactory: (
       events: PostgresEventStore,
       snapshots: PostgresSnapshotStore,
       config: ConfigService<CommandServiceEnvironment, true>,
+      metrics: CommandMetrics,
     ) =>
       new AggregateStore(events, snapshots, accountDecider, accountCodec, {
         snapshotEvery: config.get('SNAPSHOT_EVERY', { infer: true }),
         maxRetries: config.get('COMMAND_MAX_RETRIES', { infer: true }),
+        onConflict: (streamType) => metrics.appendConflict(streamType),
       }),
   },
   AccountCommandService,

@@ -1,18 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
-import { structuredLogging, validateEnvironment } from '@ledgerline/platform';
+import {
+  HttpMetricsMiddleware,
+  MetricsModule,
+  structuredLogging,
+  validateEnvironment,
+} from '@ledgerline/platform';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { RelayHealthController } from './relay-health.controller';
 import { RelayEnvironment } from './relay.environment';
+import { RelayMetrics } from './relay-metrics';
 import { RelayService } from './relay.service';
 
 type Config = ConfigService<RelayEnvironment, true>;
 
-/** The relay process: no public API, only probes (and, later, metrics). */
+/** The relay process: no public API, only probes and metrics. */
 @Module({
   imports: [
     ConfigModule.forRoot({
@@ -38,9 +44,14 @@ type Config = ConfigService<RelayEnvironment, true>;
       }),
     }),
     TerminusModule,
+    MetricsModule,
     EventStoreModule,
   ],
   controllers: [RelayHealthController],
-  providers: [RelayService],
+  providers: [RelayService, RelayMetrics],
 })
-export class RelayModule {}
+export class RelayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

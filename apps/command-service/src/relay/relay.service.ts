@@ -11,6 +11,8 @@ import { PostgresEventStore } from '@ledgerline/event-store';
 import { ensureTopics, KAFKA_CLIENT, KafkaPublisher } from '@ledgerline/messaging';
 import { LeaderSession, OutboxRelay, RelayCheckpointStore } from '@ledgerline/outbox-relay';
 import type { Kafka } from 'kafkajs';
+import type { Checkpoint } from '@ledgerline/event-store';
+import { RelayMetrics } from './relay-metrics';
 import type { RelayEnvironment } from './relay.environment';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -21,12 +23,15 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger('OutboxRelay');
   private relay?: OutboxRelay;
   private publisher?: KafkaPublisher;
+  private checkpoint?: Checkpoint;
+  private lagSampler?: NodeJS.Timeout;
 
   constructor(
     private readonly config: ConfigService<RelayEnvironment, true>,
     private readonly store: PostgresEventStore,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    private readonly metrics: RelayMetrics,
   ) {}
 
   get isLeader(): boolean {
@@ -65,15 +70,41 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         startFrom: this.config.get('RELAY_START_FROM', { infer: true }),
       },
       {
-        leadershipChanged: (leader) =>
-          this.logger.log(leader ? 'leading: publishing' : 'standing by'),
+        leadershipChanged: (leader) => {
+          this.metrics.leader.set(leader ? 1 : 0);
+          this.logger.log(leader ? 'leading: publishing' : 'standing by');
+        },
+        published: (events, checkpoint) => {
+          this.metrics.published.inc(events.length);
+          this.checkpoint = checkpoint;
+        },
         failed: (error) => this.logger.error(`relay error, retrying: ${String(error)}`),
       },
     );
     this.relay.start();
+    this.lagSampler = setInterval(() => void this.sampleLag(), 5_000).unref();
+  }
+
+  /** Lag is measured from the leader's checkpoint; standbys report none. */
+  private async sampleLag(): Promise<void> {
+    if (!this.isLeader || !this.checkpoint) return;
+    const [row] = (await this.dataSource
+      .query(
+        `SELECT count(*)::int AS events,
+                coalesce(extract(epoch FROM now() - min(recorded_at)), 0)::float AS seconds
+         FROM (SELECT recorded_at FROM events
+               WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+               ORDER BY events.transaction_id, events.position LIMIT 100000) pending`,
+        [this.checkpoint.transactionId.toString(), this.checkpoint.position.toString()],
+      )
+      .catch(() => [])) as Array<{ events: number; seconds: number }>;
+    if (!row) return;
+    this.metrics.lagEvents.set(row.events);
+    this.metrics.lagSeconds.set(row.seconds);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.lagSampler);
     await this.relay?.stop();
     await this.publisher?.disconnect();
   }

@@ -6,6 +6,7 @@ import { ProjectionRuntime, ProjectionTransport, type Projector } from '@ledgerl
 import type { Kafka } from 'kafkajs';
 import type { QueryServiceEnvironment } from '../config/query-service.environment';
 import { PROJECTORS, ViewsModule } from '../views/views.module';
+import { ProjectionMetrics } from './projection-metrics';
 
 const logger = new Logger('Projections');
 
@@ -13,13 +14,15 @@ const logger = new Logger('Projections');
 @Module({
   imports: [ViewsModule],
   providers: [
+    ProjectionMetrics,
     {
       provide: ProjectionRuntime,
-      inject: [KAFKA_CLIENT, PROJECTORS, ConfigService],
+      inject: [KAFKA_CLIENT, PROJECTORS, ConfigService, ProjectionMetrics],
       useFactory: (
         kafka: Kafka,
         projectors: Projector[],
         config: ConfigService<QueryServiceEnvironment, true>,
+        metrics: ProjectionMetrics,
       ) => {
         const prefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
         return new ProjectionRuntime(
@@ -34,10 +37,13 @@ const logger = new Logger('Projections');
             gapRetryDelayMs: config.get('PROJECTION_GAP_RETRY_DELAY_MS', { infer: true }),
           },
           {
-            deadLettered: (letter) =>
+            batchProcessed: (report) => metrics.batchProcessed(report),
+            deadLettered: (letter) => {
+              metrics.deadLettered(letter);
               logger.warn(
                 `dead-lettered ${letter.topic}/${letter.partition}@${letter.message.offset}: ${letter.reason} ${letter.detail}`,
-              ),
+              );
+            },
             failed: (error) => logger.error(`consumer failed, restarting: ${String(error)}`),
           },
         );

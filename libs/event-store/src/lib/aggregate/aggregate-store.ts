@@ -39,6 +39,8 @@ export interface AggregateStoreOptions {
   snapshotEvery: number;
   /** Re-decisions after a concurrent append before giving up with ConcurrencyError. */
   maxRetries: number;
+  /** Told about every lost append race (for metrics). */
+  onConflict?: (streamType: string) => void;
 }
 
 /**
@@ -105,6 +107,7 @@ export class AggregateStore<Command, State, Event> {
         return result;
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
+        this.options.onConflict?.(this.codec.streamType);
         if (options.expectedVersion !== undefined) {
           throw new VersionMismatchError(streamId, options.expectedVersion, loaded.version + 1);
         }

@@ -1,0 +1,72 @@
+import {
+  Controller,
+  Get,
+  Global,
+  Header,
+  Injectable,
+  Module,
+  type NestMiddleware,
+} from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Public } from '../auth/auth.decorators';
+
+/** One registry per process; app code registers its own metrics on it. */
+export class MetricsRegistry extends Registry {
+  /** Request latency by route template (not raw URL: ids would explode the label space). */
+  readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+
+  constructor() {
+    super();
+    collectDefaultMetrics({ register: this });
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request latency by route template and status code',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this],
+    });
+  }
+}
+
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly registry: MetricsRegistry) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+/**
+ * Measures each request when its response finishes, so errors, 404s and rejected bodies are
+ * counted too. Stateless: Nest may instantiate middleware more than once.
+ */
+@Injectable()
+export class HttpMetricsMiddleware implements NestMiddleware {
+  constructor(private readonly registry: MetricsRegistry) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    const stop = this.registry.httpDuration.startTimer();
+    response.on('finish', () => {
+      const template = (request.route as { path?: string } | undefined)?.path;
+      stop({
+        method: request.method,
+        route: template ? `${request.baseUrl}${template}` : 'unmatched',
+        status_code: String(response.statusCode),
+      });
+    });
+    next();
+  }
+}
+
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [MetricsRegistry, HttpMetricsMiddleware],
+  exports: [MetricsRegistry, HttpMetricsMiddleware],
+})
+export class MetricsModule {}
