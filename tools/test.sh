@@ -11,6 +11,9 @@ say "local stack"
 tools/stack/stack up
 eval "$(tools/stack/stack env --test)"
 
+say "deployment validators (kustomize, docker compose, hadolint, kubernetes-validate; cached)"
+bash tools/deploy-validation/install-tools.sh >/dev/null
+
 say "migrations (test database)"
 node -r @swc-node/register apps/command-service/src/migrate.ts
 
