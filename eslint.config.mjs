@@ -12,6 +12,7 @@ const infrastructure = [
   'jose',
   'pino*',
   'prom-client',
+  '@opentelemetry/*',
 ];
 
 /**

@@ -9,7 +9,9 @@ import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
   AuthModule,
   HttpMetricsMiddleware,
+  HttpTracingMiddleware,
   MetricsModule,
+  TracingModule,
   ProblemDetailsFilter,
   requireJsonBodies,
   strictValidationPipe,
@@ -69,6 +71,7 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
     }),
     CqrsModule.forRoot(),
     MetricsModule,
+    TracingModule,
     EventStoreModule,
     CommandsModule,
     HealthModule,
@@ -82,6 +85,8 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, requireJsonBodies).forRoutes('*path');
+    consumer
+      .apply(HttpTracingMiddleware, HttpMetricsMiddleware, requireJsonBodies)
+      .forRoutes('*path');
   }
 }

@@ -3,7 +3,9 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
   HttpMetricsMiddleware,
+  HttpTracingMiddleware,
   MetricsModule,
+  TracingModule,
   structuredLogging,
   validateEnvironment,
 } from '@ledgerline/platform';
@@ -39,6 +41,7 @@ type Config = ConfigService<QueryServiceEnvironment, true>;
       }),
     }),
     MetricsModule,
+    TracingModule,
     HealthModule,
     ViewsModule,
     GraphqlApiModule,
@@ -47,6 +50,6 @@ type Config = ConfigService<QueryServiceEnvironment, true>;
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { startService, uniqueName, type RunningService } from '@ledgerline/testing';
-import { GraphQLClient, token } from './support/graphql-client';
+import { token } from './support/graphql-client';
+import { PipelineClient } from './support/pipeline-client';
 
 const COMMAND_SERVICE = 'apps/command-service/src/main.ts';
 const RELAY = 'apps/command-service/src/relay.ts';
 const QUERY_SERVICE = 'apps/query-service/src/main.ts';
-
-interface AccountView {
-  balance: string;
-  version: number;
-}
 
 /**
  * The whole system on the real PostgreSQL, Kafka and FerretDB: REST commands, the relay, the
@@ -35,78 +31,31 @@ describe('command → relay → Kafka → projection → GraphQL (all processes,
   let commands: RunningService;
   let relay: RunningService;
   let query: RunningService;
-  let teller: string;
+  let client: PipelineClient;
 
   beforeAll(async () => {
-    teller = await token('teller-1', tenant, ['teller']);
     [commands, relay] = await Promise.all([
       startService(COMMAND_SERVICE, {}),
       startService(RELAY, relayEnv),
     ]);
     query = await startService(QUERY_SERVICE, queryEnv);
+    client = new PipelineClient(
+      await token('teller-1', tenant, ['teller']),
+      commands.url,
+      query.url,
+    );
   });
 
   afterAll(async () => {
     await Promise.all([commands, relay, query].map((service) => service?.stop()));
   });
 
-  async function command(
-    path: string,
-    body: unknown,
-  ): Promise<{ status: number; version: number }> {
-    const response = await fetch(`${commands.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${teller}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as { version: number };
-    return { status: response.status, version: json.version };
-  }
-
-  async function account(id: string, minVersion: number): Promise<AccountView> {
-    const result = await new GraphQLClient(query.url).query<{ account: AccountView }>(
-      'query($id: ID!, $v: Int) { account(id: $id, minVersion: $v) { balance version } }',
-      { id, v: minVersion },
-      teller,
-    );
-    if (!result.body.data?.account) throw new Error(JSON.stringify(result.body.errors));
-    return result.body.data.account;
-  }
-
-  async function allTransactionIds(id: string): Promise<string[]> {
-    type Page = {
-      transactions: {
-        edges: Array<{ node: { id: string } }>;
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    };
-    const found: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: { body: { data?: Page | null } } = await new GraphQLClient(query.url).query<Page>(
-        `query($id: ID!, $after: String) {
-          transactions(accountId: $id, first: 100, after: $after) {
-            edges { node { id } } pageInfo { hasNextPage endCursor }
-          }
-        }`,
-        { id, after },
-        teller,
-      );
-      const connection = page.body.data!.transactions;
-      found.push(...connection.edges.map((edge) => edge.node.id));
-      if (!connection.pageInfo.hasNextPage) return found;
-      after = connection.pageInfo.endCursor;
-    }
-  }
-
   it('reads its own write: a command’s version, passed as minVersion, returns the new state', async () => {
     const id = randomUUID();
-    expect(
-      (await command('/accounts', { accountId: id, ownerId: 'alice', currency: 'EUR' })).status,
-    ).toBe(201);
-    const deposit = await command(`/accounts/${id}/deposits`, { amount: '12.34' });
+    expect((await client.openAccount(id, 'alice')).status).toBe(201);
+    const deposit = await client.command(`/accounts/${id}/deposits`, { amount: '12.34' });
 
-    expect(await account(id, deposit.version)).toEqual({
+    expect(await client.account(id, deposit.version)).toEqual({
       balance: '12.34',
       version: deposit.version,
     });
@@ -114,17 +63,14 @@ describe('command → relay → Kafka → projection → GraphQL (all processes,
 
   it('applies every event exactly once when the relay and the consumer are killed mid-stream', async () => {
     const ids = Array.from({ length: 6 }, () => randomUUID());
-    for (const id of ids)
-      expect(
-        (await command('/accounts', { accountId: id, ownerId: 'bob', currency: 'EUR' })).status,
-      ).toBe(201);
+    for (const id of ids) expect((await client.openAccount(id, 'bob')).status).toBe(201);
     const accepted = new Map<string, number>(ids.map((id) => [id, 0]));
 
     let writing = true;
     const writer = (async () => {
       for (let i = 0; writing; i++) {
         const id = ids[i % ids.length]!;
-        const result = await command(`/accounts/${id}/deposits`, { amount: '1.00' });
+        const result = await client.command(`/accounts/${id}/deposits`, { amount: '1.00' });
         if (result.status === 201) accepted.set(id, (accepted.get(id) ?? 0) + 1);
       }
     })();
@@ -136,24 +82,22 @@ describe('command → relay → Kafka → projection → GraphQL (all processes,
       startService(RELAY, relayEnv),
       startService(QUERY_SERVICE, queryEnv),
     ]);
+    client.queryUrl = query.url;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     writing = false;
     await writer;
 
     for (const id of ids) {
       const deposits = accepted.get(id)!;
-      const view = await account(id, deposits + 1);
+      const view = await client.account(id, deposits + 1);
       expect(view).toEqual({ balance: `${deposits}.00`, version: deposits + 1 });
-      const movements = await allTransactionIds(id);
+      const movements = await client.allTransactionIds(id);
       expect(movements).toHaveLength(deposits);
       expect(new Set(movements).size).toBe(deposits);
     }
     const total = [...accepted.values()].reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThan(20);
-    const portfolio = await new GraphQLClient(query.url).query<{
-      portfolio: { totals: Array<{ currency: string; balance: string }> };
-    }>('{ portfolio(ownerId: "bob") { totals { currency balance } } }', {}, teller);
-    expect(portfolio.body.data?.portfolio.totals).toEqual([
+    expect(await client.portfolioTotals('bob')).toEqual([
       { currency: 'EUR', balance: `${total}.00` },
     ]);
   });

@@ -15,3 +15,7 @@ export * from './lib/auth/jwt-auth.guard';
 export * from './lib/auth/auth.module';
 export * from './lib/auth/mint-token';
 export * from './lib/metrics/metrics.module';
+export * from './lib/tracing/tracing';
+export * from './lib/tracing/trace-context';
+export * from './lib/tracing/http-tracing.middleware';
+export * from './lib/tracing/tracing.module';

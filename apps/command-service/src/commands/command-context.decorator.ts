@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ProblemException, type AuthenticatedRequest } from '@ledgerline/platform';
+import {
+  currentTraceparent,
+  ProblemException,
+  type AuthenticatedRequest,
+} from '@ledgerline/platform';
 import type { Request } from 'express';
 import type { CommandContext } from './command-context';
 
@@ -65,7 +69,8 @@ export const CommandContextFromRequest = createParamDecorator(
       .digest('hex');
     const expectedVersion = parseIfMatch(header(request, 'if-match'));
     const idempotencyKey = parseIdempotencyKey(header(request, 'idempotency-key'));
-    const traceparent = header(request, 'traceparent');
+    // The request's own span (HttpTracingMiddleware), so the trace continues from the caller's.
+    const traceparent = currentTraceparent() ?? header(request, 'traceparent');
     return {
       principal: request.principal,
       correlationId: String(request.id ?? ''),

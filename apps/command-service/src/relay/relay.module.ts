@@ -6,7 +6,9 @@ import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
   HttpMetricsMiddleware,
+  HttpTracingMiddleware,
   MetricsModule,
+  TracingModule,
   structuredLogging,
   validateEnvironment,
 } from '@ledgerline/platform';
@@ -45,6 +47,7 @@ type Config = ConfigService<RelayEnvironment, true>;
     }),
     TerminusModule,
     MetricsModule,
+    TracingModule,
     EventStoreModule,
   ],
   controllers: [RelayHealthController],
@@ -52,6 +55,6 @@ type Config = ConfigService<RelayEnvironment, true>;
 })
 export class RelayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TOPICS } from '@ledgerline/contracts';
@@ -19,7 +19,7 @@ import type { DataSource } from 'typeorm';
 
 /** Runs the outbox relay for the lifetime of the process; SIGTERM drains the batch in flight. */
 @Injectable()
-export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private relay?: OutboxRelay;
   private publisher?: KafkaPublisher;
@@ -103,7 +103,11 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     this.metrics.lagSeconds.set(row.seconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any connection closes (TypeORM and Kafka close theirs in onApplicationShutdown): the
+   * batch in flight is published and its checkpoint written, so a successor starts after it.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.lagSampler);
     await this.relay?.stop();
     await this.publisher?.disconnect();

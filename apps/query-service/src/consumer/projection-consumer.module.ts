@@ -37,6 +37,8 @@ const logger = new Logger('Projections');
             gapRetryDelayMs: config.get('PROJECTION_GAP_RETRY_DELAY_MS', { infer: true }),
           },
           {
+            waitingForTopics: (missing) =>
+              logger.log(`waiting for the relay to create ${missing.join(', ')}`),
             batchProcessed: (report) => metrics.batchProcessed(report),
             deadLettered: (letter) => {
               metrics.deadLettered(letter);

@@ -3,12 +3,14 @@ import type { IncomingMessage } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { SharedEnvironment } from '../config/shared-environment';
+import { activeTraceIds } from '../tracing/trace-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
 /**
  * Structured JSON logs (pino) with a correlation id per request, taken from the caller's
- * `X-Correlation-Id` header when present so one id follows a request across services.
+ * `X-Correlation-Id` header when present so one id follows a request across services, and the
+ * active OpenTelemetry trace and span ids on every line written inside a traced request or batch.
  */
 export function structuredLogging() {
   return LoggerModule.forRootAsync({
@@ -28,6 +30,7 @@ export function structuredLogging() {
           ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? ''),
         },
         redact: ['req.headers.authorization'],
+        mixin: () => activeTraceIds(),
       },
     }),
   });

@@ -10,6 +10,7 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
+import { routeTemplate } from '../http/route-template';
 
 /** One registry per process; app code registers its own metrics on it. */
 export class MetricsRegistry extends Registry {
@@ -52,10 +53,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
     const stop = this.registry.httpDuration.startTimer();
     response.on('finish', () => {
-      const template = (request.route as { path?: string } | undefined)?.path;
       stop({
         method: request.method,
-        route: template ? `${request.baseUrl}${template}` : 'unmatched',
+        route: routeTemplate(request) ?? 'unmatched',
         status_code: String(response.statusCode),
       });
     });

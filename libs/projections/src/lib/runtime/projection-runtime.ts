@@ -2,6 +2,7 @@ import { decode, type LatestEventEnvelope } from '@ledgerline/contracts';
 import type { MessagePublisher } from '@ledgerline/messaging';
 import type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
+import { BatchSpans } from './projection-tracing';
 import type { GapEvent, Projector } from './projector';
 
 export interface ProjectionRuntimeOptions {
@@ -27,10 +28,14 @@ export interface BatchReport {
 }
 
 export interface RuntimeObserver {
+  /** Start-up is waiting for topics the relay has not created yet. */
+  waitingForTopics?(missing: string[]): void;
   batchProcessed?(report: BatchReport): void;
   deadLettered?(letter: DeadLetter): void;
   failed?(error: unknown): void;
 }
+
+const TOPIC_WAIT_POLL_MS = 500;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,6 +48,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class ProjectionRuntime {
   private readonly consumer: Consumer;
+  private readonly kafka: Kafka;
   private running = false;
 
   constructor(
@@ -52,6 +58,7 @@ export class ProjectionRuntime {
     private readonly options: ProjectionRuntimeOptions,
     private readonly observer: RuntimeObserver = {},
   ) {
+    this.kafka = kafka;
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       // Short fetch waits keep freshness low and shutdown quick.
@@ -65,6 +72,8 @@ export class ProjectionRuntime {
     if (this.running) return;
     this.running = true;
     await this.deadLetters.connect();
+    await this.waitForTopics();
+    if (!this.running) return; // stopped while waiting
     await this.consumer.connect();
     for (const topic of this.options.topics)
       await this.consumer.subscribe({ topic, fromBeginning: true });
@@ -84,6 +93,26 @@ export class ProjectionRuntime {
     });
   }
 
+  /**
+   * The relay creates the topics (it owns their partition count). A consumer that starts first -
+   * compose and Kubernetes start everything at once - waits for them instead of failing.
+   */
+  private async waitForTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (let attempt = 0; this.running; attempt++) {
+        const existing = new Set(await admin.listTopics());
+        const missing = this.options.topics.filter((topic) => !existing.has(topic));
+        if (missing.length === 0) return;
+        if (attempt % 20 === 0) this.observer.waitingForTopics?.(missing);
+        await pause(TOPIC_WAIT_POLL_MS);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** Stops fetching, lets the batch in flight finish and commit, then disconnects. */
   async stop(): Promise<void> {
     if (!this.running) return;
@@ -93,6 +122,21 @@ export class ProjectionRuntime {
   }
 
   private async handle(batch: Batch, heartbeat: () => Promise<void>): Promise<void> {
+    const spans = new BatchSpans(batch);
+    try {
+      await this.project(batch, heartbeat, spans);
+      spans.end();
+    } catch (error) {
+      spans.end(error);
+      throw error;
+    }
+  }
+
+  private async project(
+    batch: Batch,
+    heartbeat: () => Promise<void>,
+    spans: BatchSpans,
+  ): Promise<void> {
     const started = performance.now();
     const letters: DeadLetter[] = [];
     const events: LatestEventEnvelope[] = [];
@@ -130,6 +174,7 @@ export class ProjectionRuntime {
     }
 
     if (letters.length > 0) {
+      for (const letter of letters) spans.deadLettered(letter.message.offset, letter.reason);
       await this.deadLetters.publish(
         letters.map((letter) => toDeadLetterMessage(letter, this.options.deadLetterTopic)),
       );

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { startService, uniqueName, type RunningService } from '@ledgerline/testing';
+import { token } from './support/graphql-client';
+import { PipelineClient } from './support/pipeline-client';
+
+const COMMAND_SERVICE = 'apps/command-service/src/main.ts';
+const RELAY = 'apps/command-service/src/relay.ts';
+const QUERY_SERVICE = 'apps/query-service/src/main.ts';
+const WRITERS = 4;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * SIGTERM, the way Kubernetes stops a pod, sent to every process while deposits keep arriving:
+ * each one must finish what it accepted (requests in flight answered, the relay's batch
+ * checkpointed, the consumer's batch committed) before it exits. A deposit that was appended but
+ * never answered, or projected twice, or lost between store and view, breaks the equalities below.
+ */
+describe('graceful shutdown on SIGTERM under load (all processes, real servers)', () => {
+  const relayEnv = {
+    KAFKA_TOPIC_PREFIX: `${uniqueName('shutdown')}.`,
+    RELAY_NAME: uniqueName('relay'),
+    RELAY_START_FROM: 'latest',
+  };
+  const queryEnv = {
+    KAFKA_TOPIC_PREFIX: relayEnv.KAFKA_TOPIC_PREFIX,
+    KAFKA_CONSUMER_GROUP: uniqueName('views'),
+    MONGODB_DATABASE: uniqueName('views').replace(/-/g, '_'),
+    CONSISTENCY_TIMEOUT_MS: '15000',
+  };
+  let services: RunningService[] = [];
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+  });
+
+  async function startAll(): Promise<[RunningService, RunningService, RunningService]> {
+    const started = await Promise.all([
+      // Four writers at full speed would trip the per-client rate limit, which is not under test.
+      startService(COMMAND_SERVICE, { RATE_LIMIT_PER_MINUTE: '1000000' }),
+      startService(RELAY, relayEnv),
+      startService(QUERY_SERVICE, queryEnv),
+    ]);
+    services = started;
+    return started;
+  }
+
+  it('answers, publishes and projects every accepted deposit exactly once', async () => {
+    let [commands, , query] = await startAll();
+    const client = new PipelineClient(
+      await token('teller-1', `shutdown-${randomUUID()}`, ['teller']),
+      commands.url,
+      query.url,
+    );
+    const ids = Array.from({ length: WRITERS }, () => randomUUID());
+    for (const id of ids) expect((await client.openAccount(id, 'carol')).status).toBe(201);
+
+    const accepted = new Map<string, number>(ids.map((id) => [id, 0]));
+    let writing = true;
+    // One writer per account: a deposit either gets its 201 or never reached a server.
+    const writers = ids.map(async (id) => {
+      while (writing) {
+        try {
+          const result = await client.command(`/accounts/${id}/deposits`, { amount: '1.00' });
+          if (result.status === 201) accepted.set(id, accepted.get(id)! + 1);
+          else throw new Error(`deposit answered ${result.status}`);
+        } catch (error) {
+          // Connection refused while no command-service listens; anything else is a failure.
+          if (!/fetch failed|ECONNREFUSED|ECONNRESET/.test(String((error as Error).cause ?? error)))
+            throw error;
+          await pause(50);
+        }
+      }
+    });
+
+    await pause(2_000);
+    const exits = await Promise.all(services.map((service) => service.stop('SIGTERM')));
+    [commands, , query] = await startAll();
+    client.commandUrl = commands.url;
+    client.queryUrl = query.url;
+    await pause(2_000);
+    writing = false;
+    await Promise.all(writers);
+
+    // Nest re-raises SIGTERM after its shutdown hooks, so a clean exit is "killed by SIGTERM".
+    expect(exits).toEqual([null, null, null]);
+    const total = [...accepted.values()].reduce((sum, n) => sum + n, 0);
+    expect(total).toBeGreaterThan(20);
+    for (const id of ids) {
+      const deposits = accepted.get(id)!;
+      expect(await client.account(id, deposits + 1)).toEqual({
+        balance: `${deposits}.00`,
+        version: deposits + 1,
+      });
+      const movements = await client.allTransactionIds(id);
+      expect(new Set(movements).size).toBe(deposits);
+      expect(movements).toHaveLength(deposits);
+    }
+    expect(await client.portfolioTotals('carol')).toEqual([
+      { currency: 'EUR', balance: `${total}.00` },
+    ]);
+  });
+});
