@@ -22,6 +22,7 @@ export * from './lib/registry/event-unions';
 export * from './lib/codec/decode-result';
 export { decode } from './lib/codec/decode';
 export { encode, InvalidEventError } from './lib/codec/encode';
+export { upcastTrusted } from './lib/codec/upcast-trusted';
 export * from './lib/codec/validate-event-data';
 
 // JSON Schemas of every (type, schema version), as checked in under libs/contracts/schemas/.

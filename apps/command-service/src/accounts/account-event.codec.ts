@@ -7,14 +7,14 @@ import {
   type AccountState,
 } from '@ledgerline/accounts-domain';
 import {
-  decode,
   latestSchemaVersion,
+  upcastTrusted,
   validateEventData,
   type AccountEventData,
   type EventType,
   type LatestEventDataMap,
 } from '@ledgerline/contracts';
-import { toEnvelope, type AggregateCodec, type StoredEvent } from '@ledgerline/event-store';
+import type { AggregateCodec, StoredEvent } from '@ledgerline/event-store';
 import { minorUnits } from '@ledgerline/money';
 
 /** Domain events hold bigints; the wire holds minor units as decimal strings (contracts). */
@@ -73,9 +73,11 @@ function fromWire(wire: AccountEventData, occurredAt: string): AccountEvent {
 }
 
 /**
- * Stored events are decoded through the contracts (validated, upcast to the latest schema), so
- * the decider only ever sees the latest shape. A stored event that fails to decode is corrupt
- * history: the command fails loudly rather than deciding on a wrong state.
+ * Every event is validated against its contract before it is appended (`encode`), so replaying
+ * the store only upcasts (`upcastTrusted`): re-validating each replayed event cost ~40% of the
+ * service's CPU per command. The decider still only ever sees the latest shape. A stored event of
+ * an unknown type or newer version is corrupt history: the command fails loudly rather than
+ * deciding on a wrong state.
  */
 export const accountCodec: AggregateCodec<AccountState, AccountEvent> = {
   streamType: ACCOUNT_STREAM_TYPE,
@@ -100,11 +102,13 @@ export const accountCodec: AggregateCodec<AccountState, AccountEvent> = {
   },
 
   decode(stored: StoredEvent) {
-    const decoded = decode(toEnvelope(stored));
-    if (!decoded.ok) {
-      throw new Error(`stored event ${stored.eventId} does not decode: ${decoded.error.message}`);
+    let data: Record<string, unknown>;
+    try {
+      data = upcastTrusted(stored.type, stored.schemaVersion, stored.data);
+    } catch (error) {
+      throw new Error(`stored event ${stored.eventId} cannot be replayed: ${String(error)}`);
     }
-    return fromWire(decoded.envelope as AccountEventData, stored.occurredAt);
+    return fromWire({ type: stored.type, data } as unknown as AccountEventData, stored.occurredAt);
   },
 
   serializeState: (state) => serializeAccountState(state),
