@@ -61,14 +61,15 @@ describe('docker-compose.yml', () => {
     expect(compose('--profile', 'tools', 'config', '--quiet').output).toBe('');
   });
 
-  it('runs the migrations, the services, PostgreSQL, Kafka, MongoDB and the optional Kafka UI', () => {
+  it('runs the migrations, the services, PostgreSQL, Kafka, MongoDB and the optional tools', () => {
     expect(Object.keys(services).sort()).toEqual(
-      [...APP_SERVICES, 'postgres', 'kafka', 'mongo', 'kafka-ui'].sort(),
+      [...APP_SERVICES, 'postgres', 'kafka', 'mongo', 'kafka-ui', 'jaeger'].sort(),
     );
     expect(services['kafka']!.image).toBe('apache/kafka:4.4.0');
     expect(services['mongo']!.image).toMatch(/^mongo:8/);
     expect(services['postgres']!.image).toMatch(/^postgres:1[56]\b/);
     expect(services['kafka-ui']!.profiles).toEqual(['tools']);
+    expect(services['jaeger']!.profiles).toEqual(['tools']);
   });
 
   it('pins every third-party image to a version', () => {
