@@ -12,9 +12,15 @@ import { TransfersViewModule } from './transfers/transfers-view.module';
 /** Every projector of this service, for the projection runtime to feed: `Projector[]`. */
 export const PROJECTORS = Symbol('PROJECTORS');
 
+/**
+ * The runtime applies a batch to the projectors in this order, and `account(minVersion)` waits on
+ * the accounts view. Writing the accounts view last means that once an account reaches a version,
+ * its movements and portfolio entries up to that version are readable too, so read-your-writes
+ * holds for the whole account page, not only its balance.
+ */
 const projectorsProvider: Provider = {
   provide: PROJECTORS,
-  inject: [AccountsProjector, TransactionsProjector, PortfolioProjector],
+  inject: [TransactionsProjector, PortfolioProjector, AccountsProjector],
   useFactory: (...projectors: Projector[]): Projector[] => projectors,
 };
 
