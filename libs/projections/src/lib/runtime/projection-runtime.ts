@@ -1,6 +1,6 @@
 import { decode, type LatestEventEnvelope } from '@ledgerline/contracts';
-import type { MessagePublisher } from '@ledgerline/messaging';
-import type { Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { topicsHaveLeaders, type MessagePublisher } from '@ledgerline/messaging';
+import type { Admin, Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
 import { BatchSpans } from './projection-tracing';
 import type { GapEvent, Projector } from './projector';
@@ -102,15 +102,18 @@ export class ProjectionRuntime {
     await admin.connect();
     try {
       for (let attempt = 0; this.running; attempt++) {
-        const existing = new Set(await admin.listTopics());
-        const missing = this.options.topics.filter((topic) => !existing.has(topic));
-        if (missing.length === 0) return;
-        if (attempt % 20 === 0) this.observer.waitingForTopics?.(missing);
+        if (await topicsHaveLeaders(admin, this.options.topics)) return;
+        if (attempt % 20 === 0) this.observer.waitingForTopics?.(await this.missingTopics(admin));
         await pause(TOPIC_WAIT_POLL_MS);
       }
     } finally {
       await admin.disconnect();
     }
+  }
+
+  private async missingTopics(admin: Admin): Promise<string[]> {
+    const existing = new Set(await admin.listTopics());
+    return this.options.topics.filter((topic) => !existing.has(topic));
   }
 
   /** Stops fetching, lets the batch in flight finish and commit, then disconnects. */
