@@ -10,11 +10,14 @@
  *   node -r @swc-node/register tools/bench/append-statement-variants.ts   (~1 min, ledgerline_bench)
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { Client, Pool, type PoolClient } from 'pg';
-import { createEventStoreDataSource, PostgresEventStore } from '@ledgerline/event-store';
+import { PostgresEventStore } from '@ledgerline/event-store';
+import { measureClosedLoop, streamsOfWorker } from './lib/closed-loop';
+import { createStreams, depositEvent, rawAppendSql, rawAppendValues } from './lib/deposit-append';
+import { openEventStore } from './lib/event-store-db';
+import { loadavg } from './lib/machine-load';
+import { processCpuMs } from './lib/proc-cpu';
+import { median } from './lib/stats';
 
 const DATABASE_URL =
   process.env['BENCH_DATABASE_URL'] ??
@@ -36,44 +39,13 @@ const PRODUCT_SQL = `
          WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, occurred_at, ordinal)
   RETURNING stream_version, position::text AS position`;
 
-const RAW_SQL = `
-  WITH claimed AS (
-    UPDATE streams SET version = version + 1, updated_at = now()
-    WHERE stream_id = $1 AND version = $2 RETURNING version)
-  INSERT INTO events (tenant_id, stream_id, stream_type, stream_version, event_id, type,
-                      schema_version, data, metadata, occurred_at)
-  SELECT 'bench-variants', $1, 'bench-variants', claimed.version, $3, 'account.money-deposited', 1, $4, $5, $6
-  FROM claimed
-  RETURNING position`;
+const TARGET = { tag: 'bench-variants' };
+const RAW_SQL = rawAppendSql(TARGET);
 
-const cpuMs = (pid: number) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-};
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function event(streamId: string, version: number) {
-  return {
-    eventId: randomUUID(),
-    type: 'account.money-deposited',
-    schemaVersion: 1,
-    data: {
-      accountId: streamId,
-      amount: '100',
-      currency: 'EUR',
-      reference: null,
-      balanceAfter: String(version * 100),
-    },
-    metadata: { correlationId: randomUUID(), causationId: randomUUID() },
-    occurredAt: new Date().toISOString(),
-  };
-}
+/** A process that has ended reads as 0 ms. */
+const cpuMs = (pid: number) => processCpuMs(pid, 0);
+/** The deposit that takes a stream from `version` to `version + 1` (100 minor units each). */
+const event = (streamId: string, version: number) => depositEvent(streamId, (version + 1) * 100);
 
 type AppendFn = (worker: number, streamId: string, version: number) => Promise<void>;
 
@@ -83,41 +55,39 @@ async function measure(
   versions: Map<string, number>,
   append: AppendFn,
 ) {
-  let stop = false;
-  let measuring = false;
   let count = 0;
-  const worker = async (index: number) => {
-    const mine = streams.filter((_, i) => i % CONCURRENCY === index);
-    for (let i = 0; !stop; i++) {
-      const streamId = mine[i % mine.length]!;
-      const version = versions.get(streamId)!;
-      await append(index, streamId, version);
-      versions.set(streamId, version + 1);
-      if (measuring) count++;
-    }
-  };
-  const workers = Array.from({ length: CONCURRENCY }, (_, i) => worker(i));
-  await sleep(1000);
-  const { rows } = await admin.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-  );
-  const pgBefore = rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
-  const nodeBefore = process.cpuUsage();
-  measuring = true;
-  const started = performance.now();
-  await sleep(SECONDS * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - started) / 1000;
-  const measured = count;
-  const pg = rows.reduce((sum, row) => sum + cpuMs(row.pid), 0) - pgBefore;
-  const node = process.cpuUsage(nodeBefore);
-  stop = true;
-  await Promise.all(workers);
-  return {
-    perSecond: measured / elapsed,
-    pgUsPerAppend: (pg * 1000) / measured,
-    nodeUsPerAppend: (node.user + node.system) / measured,
-  };
+  return measureClosedLoop({
+    warmupSeconds: 1,
+    seconds: SECONDS,
+    workers: (loop) =>
+      Array.from({ length: CONCURRENCY }, async (_, index) => {
+        const mine = streamsOfWorker(streams, CONCURRENCY, index);
+        for (let i = 0; !loop.stopped; i++) {
+          const streamId = mine[i % mine.length]!;
+          const version = versions.get(streamId)!;
+          await append(index, streamId, version);
+          versions.set(streamId, version + 1);
+          if (loop.measuring) count++;
+        }
+      }),
+    open: async () => {
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      const pgBefore = rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+      return { rows, pgBefore, nodeBefore: process.cpuUsage() };
+    },
+    close: ({ rows, pgBefore, nodeBefore }, elapsed) => {
+      const measured = count;
+      const pg = rows.reduce((sum, row) => sum + cpuMs(row.pid), 0) - pgBefore;
+      const node = process.cpuUsage(nodeBefore);
+      return {
+        perSecond: measured / elapsed,
+        pgUsPerAppend: (pg * 1000) / measured,
+        nodeUsPerAppend: (node.user + node.system) / measured,
+      };
+    },
+  });
 }
 
 async function main(): Promise<void> {
@@ -128,11 +98,7 @@ async function main(): Promise<void> {
   if (!database.endsWith('_bench')) throw new Error('run against a *_bench database');
   const prefix = `variants-${Date.now()}`;
   const streams = Array.from({ length: STREAMS }, (_, i) => `${prefix}-${i}`);
-  await admin.query(
-    `INSERT INTO streams (stream_id, tenant_id, stream_type, version)
-     SELECT id, 'bench-variants', 'bench-variants', 0 FROM unnest($1::text[]) AS id`,
-    [streams],
-  );
+  await createStreams(admin, TARGET, streams);
   const versions = new Map(streams.map((id) => [id, 0]));
 
   const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY });
@@ -140,7 +106,7 @@ async function main(): Promise<void> {
     Array.from({ length: CONCURRENCY }, () => pool.connect()),
   );
   const productValues = (streamId: string, version: number) => {
-    const e = event(streamId, version + 1);
+    const e = event(streamId, version);
     return [
       streamId,
       'bench-variants',
@@ -155,30 +121,17 @@ async function main(): Promise<void> {
       [e.occurredAt],
     ];
   };
-  const dataSource = createEventStoreDataSource({
-    url: DATABASE_URL,
-    poolSize: 20,
-    applicationName: 'bench-variants',
-  });
-  await dataSource.initialize();
+  const dataSource = await openEventStore(DATABASE_URL, 'bench-variants', 20);
   const store = new PostgresEventStore(dataSource);
 
   const variants: Array<[string, AppendFn]> = [
     [
       '1. raw CTE, prepared (ceiling)',
       async (w, streamId, version) => {
-        const e = event(streamId, version + 1);
         await clients[w]!.query({
           name: 'variant_raw',
           text: RAW_SQL,
-          values: [
-            streamId,
-            version,
-            e.eventId,
-            JSON.stringify(e.data),
-            JSON.stringify(e.metadata),
-            e.occurredAt,
-          ],
+          values: rawAppendValues(streamId, version, event(streamId, version)),
         });
       },
     ],
@@ -206,17 +159,12 @@ async function main(): Promise<void> {
           streamId,
           streamType: 'bench-variants',
           expectedVersion: version,
-          events: [event(streamId, version + 1)],
+          events: [event(streamId, version)],
         });
       },
     ],
   ];
-  process.stdout.write(
-    `load average ${(await import('node:os'))
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}\n`,
-  );
+  process.stdout.write(`load average ${loadavg(' ')}\n`);
   process.stdout.write(
     '| Variant | appends/s (median of 3) | PG CPU µs/append | Node CPU µs/append |\n|---|---|---|---|\n',
   );

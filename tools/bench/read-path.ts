@@ -26,19 +26,17 @@
  *   BENCH_OUTPUT         markdown path (default docs/benchmarks/read-path.md)
  */
 import 'reflect-metadata';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel, Partitioners, type Admin, type Message, type Producer } from 'kafkajs';
 import { MongoClient, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
 import { Client } from 'pg';
-import * as prettier from 'prettier';
 import {
   decode,
   EVENT_HEADERS,
@@ -46,15 +44,9 @@ import {
   TOPICS,
   type LatestEventEnvelope,
 } from '@ledgerline/contracts';
-import {
-  createEventStoreDataSource,
-  PostgresEventStore,
-  runMigrations,
-  type Checkpoint,
-} from '@ledgerline/event-store';
+import { PostgresEventStore, type Checkpoint } from '@ledgerline/event-store';
 import { ensureTopics } from '@ledgerline/messaging';
 import { RelayCheckpointStore, toOutgoingMessage } from '@ledgerline/outbox-relay';
-import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '@ledgerline/platform';
 import type { Projector } from '@ledgerline/projections';
 import { ACCOUNTS_COLLECTION } from '../../apps/query-service/src/views/accounts/account.document';
 import { AccountsProjector } from '../../apps/query-service/src/views/accounts/accounts.projector';
@@ -66,12 +58,32 @@ import { ViewChanges } from '../../apps/query-service/src/views/shared/view-chan
 import { TRANSACTIONS_COLLECTION } from '../../apps/query-service/src/views/transactions/transaction.document';
 import { TransactionsProjector } from '../../apps/query-service/src/views/transactions/transactions.projector';
 import { TransactionsRepository } from '../../apps/query-service/src/views/transactions/transactions.repository';
+import { openAccounts, tellerToken } from './lib/accounts-api';
+import { machineFacts, packageVersions } from './lib/environment';
+import { migrateEventStore, openEventStore } from './lib/event-store-db';
+import { int, ms, pct } from './lib/format';
+import { post } from './lib/http-post';
+import { loadavg } from './lib/machine-load';
+import { openLoop } from './lib/open-loop';
+import { freePort, portOpen } from './lib/ports';
+import { machineCpuMs, processCpuMs } from './lib/proc-cpu';
+import { REPO_ROOT } from './lib/repo-root';
+import { finishRun, machineSection, type RunFacts } from './lib/report';
+import {
+  exitOnLimitOrSignal,
+  killAll,
+  spawnFromSource,
+  spawnProcess,
+  stopProcess,
+  waitLive,
+  type ServiceProcess,
+} from './lib/service-process';
+import { medianOfFinite, percentile } from './lib/stats';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 // ---------------------------------------------------------------------------------------------
 
-const ROOT = path.resolve(__dirname, '../..');
 const PG_HOST = '127.0.0.1:55432';
 const DATABASE_URL =
   process.env['BENCH_DATABASE_URL'] ??
@@ -79,7 +91,10 @@ const DATABASE_URL =
 const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:59092';
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const KEEP = process.env['BENCH_KEEP'] === '1';
-const OUTPUT = path.resolve(ROOT, process.env['BENCH_OUTPUT'] ?? 'docs/benchmarks/read-path.md');
+const OUTPUT = path.resolve(
+  REPO_ROOT,
+  process.env['BENCH_OUTPUT'] ?? 'docs/benchmarks/read-path.md',
+);
 const STACK_PATCHED_FERRETDB = path.join(
   os.homedir(),
   '.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p1/bin/ferretdb',
@@ -122,32 +137,7 @@ const OPENED_TYPE = 'account.opened';
 
 /** Milliseconds on the process-wide monotonic clock (the same in the poller's worker thread). */
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function median(values: number[]): number {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return NaN;
-  const sorted = [...finite].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Nearest-rank percentile of unsorted samples. */
-function percentile(values: ArrayLike<number>, p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-const int = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
-const ms = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
-const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'n/a');
-const loadavg = () =>
-  os
-    .loadavg()
-    .map((v) => v.toFixed(2))
-    .join(' / ');
 
 function databaseName(url: string): string {
   return new URL(url).pathname.slice(1);
@@ -159,53 +149,9 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(null));
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address() as net.AddressInfo;
-        server.close(() => resolve(address.port));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0))!;
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // CPU accounting: who used the two cores during a window
 // ---------------------------------------------------------------------------------------------
-
-const CLK_TCK = 100;
-
-function processCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime + stime
-  } catch {
-    return NaN; // the process ended
-  }
-}
-
-function machineCpuMs(): { busy: number; total: number } {
-  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
-  const idle = ticks[3]! + (ticks[4] ?? 0);
-  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: ((total - idle) * 1000) / CLK_TCK, total: (total * 1000) / CLK_TCK };
-}
 
 /** Named groups of processes; a group's pids are re-read at the end (PostgreSQL backends come and go). */
 type PidSource = () => Promise<number[]> | number[];
@@ -276,80 +222,19 @@ function cpuCells(split: CpuSplit | undefined, unit: 'µs' | 'ms' = 'µs'): stri
 // Processes: the services under test (from source) and, optionally, a private FerretDB
 // ---------------------------------------------------------------------------------------------
 
-interface Proc {
-  name: string;
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
-const processes = new Set<Proc>();
-
-function spawnProc(
-  name: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  port: number,
-): Proc {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const proc = { name, child, port, output };
-  processes.add(proc);
-  child.once('exit', () => processes.delete(proc));
-  return proc;
-}
-
+/** A service from source in development mode, on the stack's Kafka. */
 function spawnService(
   name: string,
   entry: string,
   port: number,
   env: Record<string, string>,
-): Proc {
-  return spawnProc(
+): ServiceProcess {
+  return spawnFromSource({
     name,
-    process.execPath,
-    ['-r', '@swc-node/register', entry],
-    {
-      ...process.env,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      KAFKA_BROKERS,
-      ...env,
-    },
+    entry,
     port,
-  );
-}
-
-async function waitLive(proc: Proc): Promise<Proc> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null)
-      throw new Error(`${proc.name} exited:\n${proc.output.join('')}`);
-    const answered = await new Promise<boolean>((resolve) => {
-      const request = http.get(
-        { host: '127.0.0.1', port: proc.port, path: '/health/live', timeout: 1000 },
-        (res) => {
-          res.resume();
-          resolve(true);
-        },
-      );
-      request.on('error', () => resolve(false));
-      request.on('timeout', () => request.destroy());
-    });
-    if (answered) return proc;
-    await sleep(200);
-  }
-  proc.child.kill('SIGKILL');
-  throw new Error(`${proc.name} did not start within 120 s:\n${proc.output.join('')}`);
+    env: { NODE_ENV: 'development', KAFKA_BROKERS, ...env },
+  });
 }
 
 function startService(
@@ -357,90 +242,8 @@ function startService(
   entry: string,
   port: number,
   env: Record<string, string>,
-): Promise<Proc> {
-  return waitLive(spawnService(name, entry, port, env));
-}
-
-async function stopProc(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.child.once('exit', () => resolve()));
-  proc.child.kill('SIGTERM');
-  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function killAll(): void {
-  for (const proc of processes) proc.child.kill('SIGKILL');
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP
-// ---------------------------------------------------------------------------------------------
-
-interface HttpResult {
-  status: number;
-  body: string;
-}
-
-function request(
-  agent: http.Agent,
-  port: number,
-  token: string,
-  urlPath: string,
-  body: string,
-): Promise<HttpResult> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on('error', (error) => resolve({ status: 0, body: error.message }));
-    req.end(body);
-  });
-}
-
-async function openAccounts(port: number, token: string, count: number): Promise<string[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const ids = Array.from({ length: count }, () => randomUUID());
-  let next = 0;
-  const failures: string[] = [];
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < ids.length) {
-        const accountId = ids[next++]!;
-        const result = await request(
-          agent,
-          port,
-          token,
-          '/accounts',
-          JSON.stringify({ accountId, ownerId: 'bench-owner', currency: 'EUR' }),
-        );
-        if (result.status !== 201) failures.push(`${result.status} ${result.body}`);
-      }
-    }),
-  );
-  agent.destroy();
-  if (failures.length > 0)
-    throw new Error(`opening accounts failed: ${failures.slice(0, 3).join(' | ')}`);
-  return ids;
+): Promise<ServiceProcess> {
+  return waitLive(spawnService(name, entry, port, env), { timeoutMs: 120_000, pollMs: 200 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -894,7 +697,7 @@ interface FreshRun {
 
 async function freshnessRun(
   ctx: Context,
-  services: { command: Proc; relay: Proc; query: Proc },
+  services: { command: ServiceProcess; relay: ServiceProcess; query: ServiceProcess },
   rate: number,
   seconds = FRESH.seconds[rate] ?? s(15),
 ): Promise<FreshRun> {
@@ -923,13 +726,9 @@ async function freshnessRun(
   let ok = 0;
   let errors = 0;
   let errorSample: string | undefined;
-  let dropped = 0;
-  let outstanding = 0;
   let lastDone = 0;
-  let scheduled = 0;
   let next = 0;
   let awaiting = 0;
-  const inFlight: Array<Promise<void>> = [];
 
   const graphqlCheck = (accountId: string, version: number, at: number) => {
     graphqlOutstanding++;
@@ -937,7 +736,9 @@ async function freshnessRun(
       query: 'query($id: ID!, $v: Int) { account(id: $id, minVersion: $v) { version } }',
       variables: { id: accountId, v: version },
     });
-    void request(gqlAgent, services.query.port, ctx.token, '/graphql', body).then((result) => {
+    void post(gqlAgent, services.query.port, ctx.token, '/graphql', body, {
+      keepBody: true,
+    }).then((result) => {
       graphqlOutstanding--;
       const t = now();
       if (result.status === 200 && !result.body.includes('"errors"')) graphqlLatency.push(t - at);
@@ -951,24 +752,22 @@ async function freshnessRun(
   ctx.view.pollTimes = [];
   ctx.view.queryMs = [];
   ctx.view.recording = true;
-  const start = now();
-  const fire = (due: number) => {
-    if (outstanding >= FRESH.maxInFlight) {
-      dropped++;
-      return;
-    }
-    const accountId = accounts[next++ % accounts.length]!;
-    outstanding++;
-    inFlight.push(
-      request(
+  const loop = await openLoop({
+    rate,
+    total,
+    maxInFlight: FRESH.maxInFlight,
+    now,
+    send: (due) => {
+      const accountId = accounts[next++ % accounts.length]!;
+      return post(
         agent,
         services.command.port,
         ctx.token,
         `/accounts/${accountId}/deposits`,
         '{"amount":"1.00"}',
+        { keepBody: true },
       ).then((result) => {
         const done = now();
-        outstanding--;
         lastDone = done;
         if (result.status !== 201) {
           errors++;
@@ -986,21 +785,12 @@ async function freshnessRun(
         });
         if (ok % FRESH.graphqlEvery === 0 && graphqlOutstanding < FRESH.graphqlMaxOutstanding)
           graphqlCheck(accountId, version, done);
-      }),
-    );
-  };
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((now() - start) * rate) / 1000) + 1);
-      while (scheduled < due) fire(start + (scheduled++ * 1000) / rate);
-      if (scheduled < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
+      });
+    },
   });
-  await Promise.all(inFlight);
+  await Promise.all(loop.inFlight);
   const responsesDone = now();
-  const elapsed = (Math.max(lastDone, start + seconds * 1000) - start) / 1000;
+  const elapsed = (Math.max(lastDone, loop.start + seconds * 1000) - loop.start) / 1000;
   let drained = true;
   try {
     await waitFor('the commands to become visible', () => awaiting === 0, FRESH.drainCapMs, 10);
@@ -1025,7 +815,7 @@ async function freshnessRun(
     rate,
     scheduled: total,
     completed: ok,
-    dropped,
+    dropped: loop.dropped,
     errors,
     ...(errorSample ? { errorSample } : {}),
     achieved: ok / elapsed,
@@ -1056,7 +846,7 @@ async function freshnessRun(
 
 function cpuGroups(
   ctx: Context,
-  services: Partial<Record<'command' | 'relay' | 'query', Proc>>,
+  services: Partial<Record<'command' | 'relay' | 'query', ServiceProcess>>,
 ): Record<string, PidSource> {
   const groups: Record<string, PidSource> = {};
   if (services.command) groups['command-service'] = () => [services.command!.child.pid!];
@@ -1157,7 +947,7 @@ async function rawApply(ctx: Context, run: number, batch: number) {
  */
 async function applyRun(
   ctx: Context,
-  query: Proc,
+  query: ServiceProcess,
   run: number,
   previousBatch: number,
 ): Promise<ApplyRun> {
@@ -1236,7 +1026,7 @@ async function applyRun(
       throw new Error(`transactions view holds ${rows[0]!.count}, expected ${APPLY.deposits}`);
 
     // Raw: the same number of documents, the runtime's median batch, its partition concurrency.
-    const rawBatch = rawFirst ? previousBatch : Math.max(1, Math.round(median(batches)));
+    const rawBatch = rawFirst ? previousBatch : Math.max(1, Math.round(medianOfFinite(batches)));
     const raw = rawFirst ?? (await rawApply(ctx, run, rawBatch));
     const rawCpu = raw.rawCpu;
     return {
@@ -1367,7 +1157,7 @@ async function timeMedian(times: number, body: () => Promise<unknown>): Promise<
     await body();
     samples.push(now() - t);
   }
-  return median(samples);
+  return medianOfFinite(samples);
 }
 
 async function storeProbe(ctx: Context, collection: string, size: number): Promise<StoreProbe> {
@@ -1520,12 +1310,7 @@ async function insertRelayEvents(ctx: Context): Promise<void> {
  */
 async function relayRun(ctx: Context, run: number, batchSize = RELAY.batch): Promise<RelayRun> {
   const loadAvg = loadavg();
-  const dataSource = createEventStoreDataSource({
-    url: DATABASE_URL,
-    poolSize: 2,
-    applicationName: 'readbench-admin',
-  });
-  await dataSource.initialize();
+  const dataSource = await openEventStore(DATABASE_URL, 'readbench-admin', 2);
   try {
     const store = new PostgresEventStore(dataSource);
     const head0 = await store.settledHead();
@@ -1583,7 +1368,7 @@ async function relayRun(ctx: Context, run: number, batchSize = RELAY.batch): Pro
       }
       const published = Number(head1.position - first!.cp.position);
       const cpu = await meter!.end(published);
-      await stopProc(relayProc);
+      await stopProcess(relayProc);
       return {
         published,
         perSecond: (published * 1000) / (tEnd - first!.t),
@@ -1637,9 +1422,9 @@ async function relayRun(ctx: Context, run: number, batchSize = RELAY.batch): Pro
       });
       return {
         perSecond: (messages.length * 1000) / rawMs,
-        readMs: median(readTimes),
+        readMs: medianOfFinite(readTimes),
         mapMs,
-        sendMs: median(sendTimes),
+        sendMs: medianOfFinite(sendTimes),
         saveMs,
         rawCpu,
       };
@@ -1674,48 +1459,9 @@ async function relayRun(ctx: Context, run: number, batchSize = RELAY.batch): Pro
 // Environment facts
 // ---------------------------------------------------------------------------------------------
 
-function packageVersion(name: string): string {
-  try {
-    return JSON.parse(
-      fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
-    ).version;
-  } catch {
-    return 'not installed';
-  }
-}
-
-function machineFacts(): Record<string, string> {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
-  const memKb = Number(
-    /MemTotal:\s+(\d+)/.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0,
-  );
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    if (dirty) commit += ' (working tree has uncommitted changes)';
-  } catch {
-    // not a git checkout
-  }
-  return {
-    nproc: String(os.availableParallelism()),
-    ram: `${(memKb / 1024 / 1024).toFixed(1)} GiB`,
-    cpu: model,
-    kernel: os.release(),
-    commit,
-  };
-}
-
 function kafkaVersion(): string {
   try {
-    return fs.readFileSync(path.join(ROOT, '.stack/kafka/version'), 'utf8').trim();
+    return fs.readFileSync(path.join(REPO_ROOT, '.stack/kafka/version'), 'utf8').trim();
   } catch {
     return 'unknown';
   }
@@ -1723,7 +1469,7 @@ function kafkaVersion(): string {
 
 function readPid(file: string): number | undefined {
   try {
-    const pid = Number(fs.readFileSync(path.join(ROOT, file), 'utf8').trim());
+    const pid = Number(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').trim());
     return Number.isFinite(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
@@ -1734,15 +1480,7 @@ function readPid(file: string): number | undefined {
 // Report
 // ---------------------------------------------------------------------------------------------
 
-const ANALYSIS_MARKER =
-  '<!-- analysis: hand-written below this line, kept when the script regenerates the figures -->';
-
-interface Results {
-  date: string;
-  durationSeconds: number;
-  loadAvg: Record<string, string>;
-  machine: Record<string, string>;
-  versions: Record<string, string>;
+interface Results extends RunFacts {
   postgres: string;
   mongo: { url: string; how: string; version: string };
   fresh: Array<{ rate: number; runs: FreshRun[]; skipped?: string }>;
@@ -1756,14 +1494,14 @@ interface Results {
 
 function headline(r: Results) {
   const at = r.fresh.find((row) => row.rate === TARGETS.atRate);
-  const achieved = at ? median(at.runs.map((x) => x.achieved)) : NaN;
+  const achieved = at ? medianOfFinite(at.runs.map((x) => x.achieved)) : NaN;
   const sustained = at
     ? at.runs.every((x) => x.dropped === 0 && x.achieved >= TARGETS.atRate * 0.97)
     : false;
-  const p50 = at ? median(at.runs.map((x) => x.freshP50)) : NaN;
-  const p99 = at ? median(at.runs.map((x) => x.freshP99)) : NaN;
-  const applyRatio = median(r.apply.map((x) => x.applyPerSecond / x.rawPerSecond));
-  const relayRatio = median(r.relay.map((x) => x.relayPerSecond / x.rawPerSecond));
+  const p50 = at ? medianOfFinite(at.runs.map((x) => x.freshP50)) : NaN;
+  const p99 = at ? medianOfFinite(at.runs.map((x) => x.freshP99)) : NaN;
+  const applyRatio = medianOfFinite(r.apply.map((x) => x.applyPerSecond / x.rawPerSecond));
+  const relayRatio = medianOfFinite(r.relay.map((x) => x.relayPerSecond / x.rawPerSecond));
   return {
     achieved,
     sustained,
@@ -1780,7 +1518,7 @@ function headline(r: Results) {
 function render(r: Results): string {
   const h = headline(r);
   const runs = (values: number[], format: (v: number) => string) =>
-    `${values.map(format).join(' · ')} → **${format(median(values))}**`;
+    `${values.map(format).join(' · ')} → **${format(medianOfFinite(values))}**`;
   const lines: string[] = [];
   const add = (...more: string[]) => lines.push(...more);
   const freshAt = (rate: number) => r.fresh.find((row) => row.rate === rate);
@@ -1792,25 +1530,15 @@ function render(r: Results): string {
       'shared: other engineers may run tests at the same time, so load averages are recorded and the CPU columns show ' +
       'how busy the whole machine was and how much of that no process of the benchmark explains ("other").',
     '',
-    '## Machine and versions',
-    '',
-    '| | |',
-    '|---|---|',
-    `| CPU | ${r.machine['cpu']} (nproc ${r.machine['nproc']}) |`,
-    `| RAM | ${r.machine['ram']} |`,
-    `| Kernel | ${r.machine['kernel']} |`,
-    `| Load average (1/5/15 min) | ${Object.entries(r.loadAvg)
-      .map(([when, value]) => `${when}: ${value}`)
-      .join('; ')} |`,
-    `| Node | ${r.versions['node']} |`,
-    `| PostgreSQL | ${r.postgres} |`,
-    `| Kafka | ${r.versions['kafka']} (single broker, KRaft, the stack's) |`,
-    `| Views store | ${r.mongo.version}; ${r.mongo.how} |`,
-    `| Packages | ${Object.entries(r.versions)
-      .filter(([name]) => name !== 'node' && name !== 'kafka')
-      .map(([name, version]) => `${name} ${version}`)
-      .join(', ')} |`,
-    `| Tree | ${r.machine['commit']} |`,
+    ...machineSection(
+      r,
+      [
+        `| PostgreSQL | ${r.postgres} |`,
+        `| Kafka | ${r.versions['kafka']} (single broker, KRaft, the stack's) |`,
+        `| Views store | ${r.mongo.version}; ${r.mongo.how} |`,
+      ],
+      ['kafka'],
+    ),
     '',
     '## Targets',
     '',
@@ -1818,8 +1546,8 @@ function render(r: Results): string {
     '|---|---|---|',
     `| freshness p50 ≤ ${TARGETS.freshP50Ms} ms and p99 ≤ ${TARGETS.freshP99Ms} ms at ${TARGETS.atRate} commands/s | ` +
       `${TARGETS.atRate}/s scheduled, ${int(h.achieved)}/s completed${h.sustained ? '' : ' (**not sustained**)'}; freshness p50 **${ms(h.p50)} ms**, p99 **${ms(h.p99)} ms** | ${h.freshMet ? 'yes' : '**no**'} |`,
-    `| (b) projection apply rate ≥ ${TARGETS.applyRatio} × raw bulkWrite upserts | ${int(median(r.apply.map((x) => x.applyPerSecond)))} ÷ ${int(median(r.apply.map((x) => x.rawPerSecond)))} events/s = **${h.applyRatio.toFixed(2)}** (median of the per-run ratios) | ${h.applyMet ? 'yes' : '**no**'} |`,
-    `| (c) relay publish rate ≥ ${TARGETS.relayRatio} × raw idempotent producer | ${int(median(r.relay.map((x) => x.relayPerSecond)))} ÷ ${int(median(r.relay.map((x) => x.rawPerSecond)))} events/s = **${h.relayRatio.toFixed(2)}** | ${h.relayMet ? 'yes' : '**no**'} |`,
+    `| (b) projection apply rate ≥ ${TARGETS.applyRatio} × raw bulkWrite upserts | ${int(medianOfFinite(r.apply.map((x) => x.applyPerSecond)))} ÷ ${int(medianOfFinite(r.apply.map((x) => x.rawPerSecond)))} events/s = **${h.applyRatio.toFixed(2)}** (median of the per-run ratios) | ${h.applyMet ? 'yes' : '**no**'} |`,
+    `| (c) relay publish rate ≥ ${TARGETS.relayRatio} × raw idempotent producer | ${int(medianOfFinite(r.relay.map((x) => x.relayPerSecond)))} ÷ ${int(medianOfFinite(r.relay.map((x) => x.rawPerSecond)))} events/s = **${h.relayRatio.toFixed(2)}** | ${h.relayMet ? 'yes' : '**no**'} |`,
     '',
     'CPU columns: CPU time per operation (command, event or message) of each process group - the services under test, ' +
       "FerretDB (when the benchmark runs its own), the PostgreSQL backends of the benchmark's two databases (plus walwriter, " +
@@ -1866,13 +1594,13 @@ function render(r: Results): string {
       `| ${row.rate}/s${rs.length < RUNS ? ` (${rs.length} run${rs.length > 1 ? 's' : ''})` : ''} | ${runs(
         rs.map((x) => x.achieved),
         int,
-      )} | ${rs.map((x) => int(x.dropped)).join(' · ')} | ${rs.reduce((a, x) => a + x.errors, 0)} | ${ms(median(rs.map((x) => x.commandP50)))} / ${ms(median(rs.map((x) => x.commandP99)))} | ${runs(
+      )} | ${rs.map((x) => int(x.dropped)).join(' · ')} | ${rs.reduce((a, x) => a + x.errors, 0)} | ${ms(medianOfFinite(rs.map((x) => x.commandP50)))} / ${ms(medianOfFinite(rs.map((x) => x.commandP99)))} | ${runs(
         rs.map((x) => x.freshP50),
         (v) => ms(v),
       )} | ${runs(
         rs.map((x) => x.freshP99),
         (v) => ms(v),
-      )} | ${ms(Math.max(...rs.map((x) => x.freshMax)))} | ${ms(median(rs.map((x) => x.inKafkaP50)))} / ${ms(median(rs.map((x) => x.inKafkaP99)))} | ${rs.map((x) => int(x.notVisible)).join(' · ')} | ${ms(median(rs.map((x) => x.graphql.p50)))} / ${ms(median(rs.map((x) => x.graphql.p99)))} (${rs.reduce((a, x) => a + x.graphql.count, 0)}${rs.some((x) => x.graphql.errors) ? `, ${rs.reduce((a, x) => a + x.graphql.errors, 0)} errors` : ''}) | ${cpuCells(cpu)} |`,
+      )} | ${ms(Math.max(...rs.map((x) => x.freshMax)))} | ${ms(medianOfFinite(rs.map((x) => x.inKafkaP50)))} / ${ms(medianOfFinite(rs.map((x) => x.inKafkaP99)))} | ${rs.map((x) => int(x.notVisible)).join(' · ')} | ${ms(medianOfFinite(rs.map((x) => x.graphql.p50)))} / ${ms(medianOfFinite(rs.map((x) => x.graphql.p99)))} (${rs.reduce((a, x) => a + x.graphql.count, 0)}${rs.some((x) => x.graphql.errors) ? `, ${rs.reduce((a, x) => a + x.graphql.errors, 0)} errors` : ''}) | ${cpuCells(cpu)} |`,
     );
     if (row.skipped) add(`| ${row.rate}/s | ${row.skipped} | | | | | | | | | | |`);
   }
@@ -1880,8 +1608,8 @@ function render(r: Results): string {
   const allFresh = r.fresh.flatMap((row) => row.runs);
   if (allFresh.length > 0) {
     add(
-      `Poller: interval p50 ${ms(median(allFresh.map((x) => x.pollIntervalP50)), 1)} ms, p99 ${ms(median(allFresh.map((x) => x.pollIntervalP99)), 1)} ms; ` +
-        `one poll query p50 ${ms(median(allFresh.map((x) => x.pollQueryP50)), 2)} ms. Event-loop delay of the load generator's ` +
+      `Poller: interval p50 ${ms(medianOfFinite(allFresh.map((x) => x.pollIntervalP50)), 1)} ms, p99 ${ms(medianOfFinite(allFresh.map((x) => x.pollIntervalP99)), 1)} ms; ` +
+        `one poll query p50 ${ms(medianOfFinite(allFresh.map((x) => x.pollQueryP50)), 2)} ms. Event-loop delay of the load generator's ` +
         `main thread (which stamps the 2xx), p99: ${r.fresh.map((row) => `${row.rate}/s ${row.runs.map((x) => ms(x.loopDelayP99)).join(', ')} ms`).join('; ')}; ` +
         'a late stamp makes freshness look shorter and "2xx → in Kafka" negative (the tap thread saw the event before the ' +
         'main thread handled the response). Load average at the start of each run: ' +
@@ -1929,9 +1657,9 @@ function render(r: Results): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.apply.map(
       (x, i) =>
-        `| ${i + 1}${x.rawFirst ? ' (raw first)' : ''} | ${int(x.events)} | ${int(x.produceMs)} | ${int(x.totalMs)} | ${int(x.applyPerSecond)} | ${x.batches.length} · ${int(median(x.batches))} · ${int(Math.max(...x.batches))} | ${x.rawBatch} | ${int(median(x.rawBulkMs))} (${ms(median(x.rawBulkMs) / x.rawBatch, 2)}) | ${int(x.rawPerSecond)} | ${(x.applyPerSecond / x.rawPerSecond).toFixed(2)} | ${cpuCells(x.cpu)} | ${cpuCells(x.rawCpu)} | ${x.loadAvg.split(' / ')[0]} |`,
+        `| ${i + 1}${x.rawFirst ? ' (raw first)' : ''} | ${int(x.events)} | ${int(x.produceMs)} | ${int(x.totalMs)} | ${int(x.applyPerSecond)} | ${x.batches.length} · ${int(medianOfFinite(x.batches))} · ${int(Math.max(...x.batches))} | ${x.rawBatch} | ${int(medianOfFinite(x.rawBulkMs))} (${ms(medianOfFinite(x.rawBulkMs) / x.rawBatch, 2)}) | ${int(x.rawPerSecond)} | ${(x.applyPerSecond / x.rawPerSecond).toFixed(2)} | ${cpuCells(x.cpu)} | ${cpuCells(x.rawCpu)} | ${x.loadAvg.split(' / ')[0]} |`,
     ),
-    `| **median** | | | | **${int(median(r.apply.map((x) => x.applyPerSecond)))}** | | | | **${int(median(r.apply.map((x) => x.rawPerSecond)))}** | **${h.applyRatio.toFixed(2)}** | | | |`,
+    `| **median** | | | | **${int(medianOfFinite(r.apply.map((x) => x.applyPerSecond)))}** | | | | **${int(medianOfFinite(r.apply.map((x) => x.rawPerSecond)))}** | **${h.applyRatio.toFixed(2)}** | | | |`,
     '',
     `Dead-lettered during (b): ${r.apply.reduce((a, x) => a + x.deadLettered, 0)}.`,
     '',
@@ -2005,7 +1733,7 @@ function render(r: Results): string {
       (x, i) =>
         `| ${i + 1}${x.rawFirst ? ' (raw first)' : ''} | ${int(x.events)} | ${int(x.relayPerSecond)} | ${int(x.wallFromSpawnMs)} (${int(x.bootToFirstMs)}) | ${int(x.rawPerSecond)} | ${(x.relayPerSecond / x.rawPerSecond).toFixed(2)} | ${ms(x.readMs)} / ${ms(x.mapMs)} / ${ms(x.sendMs)} / ${ms(x.saveMs)} | ${cpuCells(x.cpu)} | ${cpuCells(x.rawCpu)} | ${x.loadAvg.split(' / ')[0]} |`,
     ),
-    `| **median** | | **${int(median(r.relay.map((x) => x.relayPerSecond)))}** | | **${int(median(r.relay.map((x) => x.rawPerSecond)))}** | **${h.relayRatio.toFixed(2)}** | ${ms(median(r.relay.map((x) => x.readMs)))} / ${ms(median(r.relay.map((x) => x.mapMs)))} / ${ms(median(r.relay.map((x) => x.sendMs)))} / ${ms(median(r.relay.map((x) => x.saveMs)))} | | | |`,
+    `| **median** | | **${int(medianOfFinite(r.relay.map((x) => x.relayPerSecond)))}** | | **${int(medianOfFinite(r.relay.map((x) => x.rawPerSecond)))}** | **${h.relayRatio.toFixed(2)}** | ${ms(medianOfFinite(r.relay.map((x) => x.readMs)))} / ${ms(medianOfFinite(r.relay.map((x) => x.mapMs)))} / ${ms(medianOfFinite(r.relay.map((x) => x.sendMs)))} / ${ms(medianOfFinite(r.relay.map((x) => x.saveMs)))} | | | |`,
     '',
     ...(r.relayBig
       ? [
@@ -2033,20 +1761,6 @@ function render(r: Results): string {
     '',
   );
   return lines.join('\n');
-}
-
-/** Written as `prettier --check .` (part of `npm test`) expects it. */
-async function writeReport(results: Results): Promise<void> {
-  fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-  let analysis = `${ANALYSIS_MARKER}\n\n## Analysis\n\n_Not written yet._\n`;
-  if (fs.existsSync(OUTPUT)) {
-    const existing = fs.readFileSync(OUTPUT, 'utf8');
-    const at = existing.indexOf(ANALYSIS_MARKER);
-    if (at >= 0) analysis = existing.slice(at);
-  }
-  const text = `${render(results)}\n${analysis}`;
-  const options = (await prettier.resolveConfig(OUTPUT)) ?? {};
-  fs.writeFileSync(OUTPUT, await prettier.format(text, { ...options, filepath: OUTPUT }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2105,33 +1819,17 @@ async function main(): Promise<void> {
   const whileUp: Array<() => Promise<unknown>> = [];
   const connections: Array<() => Promise<unknown>> = [];
   const databases: Array<() => Promise<unknown>> = [];
-  const watchdog = setTimeout(() => {
-    process.stderr.write('hard time limit reached; stopping\n');
-    killAll();
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  const onSignal = () => {
-    killAll();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const watchdog = exitOnLimitOrSignal(HARD_LIMIT_MS, killAll);
 
-  let ferret: Proc | undefined;
+  let ferret: ServiceProcess | undefined;
   let view: Watcher | undefined;
   let tap: Watcher | undefined;
-  const services: { command?: Proc; relay?: Proc; query?: Proc } = {};
+  const services: { command?: ServiceProcess; relay?: ServiceProcess; query?: ServiceProcess } = {};
   try {
     // Event store
     await ensureDatabase(DATABASE_URL);
     if (!KEEP) databases.push(() => dropDatabase(DATABASE_URL));
-    const migrations = createEventStoreDataSource({
-      url: DATABASE_URL,
-      applicationName: 'readbench-admin',
-    });
-    await migrations.initialize();
-    await runMigrations(migrations);
-    await migrations.destroy();
+    await migrateEventStore(DATABASE_URL, 'readbench-admin');
     const admin = new Client({
       connectionString: DATABASE_URL,
       application_name: 'readbench-admin',
@@ -2165,7 +1863,7 @@ async function main(): Promise<void> {
       const port = await freePort(57117);
       const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'readbench-ferretdb-'));
       databases.push(async () => fs.rmSync(stateDir, { recursive: true, force: true }));
-      ferret = spawnProc(
+      ferret = spawnProcess(
         'ferretdb',
         bin,
         [
@@ -2237,21 +1935,21 @@ async function main(): Promise<void> {
     const results: Partial<Results> = {
       date: new Date().toISOString(),
       loadAvg,
-      machine: machineFacts(),
+      machine: machineFacts({
+        describeChanges: () => ' (working tree has uncommitted changes)',
+      }),
       versions: {
         node: process.version,
         kafka: kafkaVersion(),
-        ...Object.fromEntries(
-          [
-            'kafkajs',
-            'mongodb',
-            'pg',
-            'typeorm',
-            '@nestjs/core',
-            '@nestjs/microservices',
-            '@swc-node/register',
-          ].map((name) => [name, packageVersion(name)]),
-        ),
+        ...packageVersions([
+          'kafkajs',
+          'mongodb',
+          'pg',
+          'typeorm',
+          '@nestjs/core',
+          '@nestjs/microservices',
+          '@swc-node/register',
+        ]),
       },
       postgres: pgVersion,
       mongo: { url: mongoUrl, how, version: mongoVersion },
@@ -2298,12 +1996,7 @@ async function main(): Promise<void> {
     });
     const tapRef = tap;
     await waitFor('the Kafka tap to join its group', () => tapRef.joined, 60_000, 50);
-    const token = await mintDevelopmentToken(process.env['JWT_SECRET'] ?? DEVELOPMENT_JWT_SECRET, {
-      sub: 'bench',
-      tenant: TENANT,
-      roles: ['teller'],
-      expiresIn: '2h',
-    });
+    const token = await tellerToken(TENANT);
     const ctx: Context = {
       admin,
       backend,
@@ -2355,7 +2048,7 @@ async function main(): Promise<void> {
     await tap.stop();
     tap = undefined;
     delete ctx.tap;
-    await Promise.all([stopProc(command), stopProc(relay)]);
+    await Promise.all([stopProcess(command), stopProcess(relay)]);
     delete services.command;
     delete services.relay;
 
@@ -2369,24 +2062,27 @@ async function main(): Promise<void> {
         query,
         run,
         previous
-          ? Math.max(1, Math.round(median(previous.batches)))
+          ? Math.max(1, Math.round(medianOfFinite(previous.batches)))
           : Math.round(APPLY.deposits / 6),
       );
       results.apply.push(outcome);
       log(
         `(b) run ${run + 1}: ${int(outcome.events)} deposits applied in ${int(outcome.totalMs)} ms = ${int(outcome.applyPerSecond)}/s ` +
-          `(batches n ${outcome.batches.length}, median ${int(median(outcome.batches))}); raw upserts batch ${outcome.rawBatch} x${APPLY.rawConcurrency}: ` +
-          `${int(outcome.rawPerSecond)}/s (bulkWrite p50 ${int(median(outcome.rawBulkMs))} ms); ratio ${(outcome.applyPerSecond / outcome.rawPerSecond).toFixed(2)}`,
+          `(batches n ${outcome.batches.length}, median ${int(medianOfFinite(outcome.batches))}); raw upserts batch ${outcome.rawBatch} x${APPLY.rawConcurrency}: ` +
+          `${int(outcome.rawPerSecond)}/s (bulkWrite p50 ${int(medianOfFinite(outcome.rawBulkMs))} ms); ratio ${(outcome.applyPerSecond / outcome.rawPerSecond).toFixed(2)}`,
       );
     }
     await view.stop();
     view = undefined;
-    await stopProc(query);
+    await stopProcess(query);
     delete services.query;
 
     // (b') and (b''): the projectors' split and the store's cost curve, with nothing else writing
     loadAvg["before (b')"] = loadavg();
-    const splitBatch = Math.max(1, Math.round(median(results.apply.flatMap((x) => x.batches))));
+    const splitBatch = Math.max(
+      1,
+      Math.round(medianOfFinite(results.apply.flatMap((x) => x.batches))),
+    );
     results.split = await projectorSplit(ctx, mongoUrl, splitBatch);
     log(
       `(b') per batch of ${splitBatch}: ${Object.entries(results.split.perBatch)
@@ -2422,14 +2118,13 @@ async function main(): Promise<void> {
       `(c') RELAY_BATCH_SIZE=${RELAY.bigBatch}: relay ${int(results.relayBig.relayPerSecond)} events/s, raw (500) ${int(results.relayBig.rawPerSecond)}/s`,
     );
 
-    loadAvg['end'] = loadavg();
-    results.durationSeconds = (now() - began) / 1000;
     const complete = results as Results;
-    fs.writeFileSync(
-      path.join(os.tmpdir(), 'ledgerline-read-path.json'),
-      JSON.stringify(complete, null, 2),
-    );
-    await writeReport(complete);
+    await finishRun(complete, {
+      durationSeconds: (now() - began) / 1000,
+      name: 'ledgerline-read-path',
+      output: OUTPUT,
+      render,
+    });
     const h = headline(complete);
     log('');
     log(
@@ -2442,15 +2137,15 @@ async function main(): Promise<void> {
     log(
       `relay / raw = ${h.relayRatio.toFixed(2)} (target ≥ ${TARGETS.relayRatio}: ${h.relayMet ? 'met' : 'NOT met'})`,
     );
-    log(`wrote ${path.relative(ROOT, OUTPUT)} in ${Math.round(results.durationSeconds)} s`);
+    log(`wrote ${path.relative(REPO_ROOT, OUTPUT)} in ${Math.round(complete.durationSeconds)} s`);
   } finally {
     clearTimeout(watchdog);
     await view?.stop().catch(() => undefined);
     await tap?.stop().catch(() => undefined);
-    await Promise.all(Object.values(services).map((proc) => stopProc(proc)));
+    await Promise.all(Object.values(services).map((proc) => stopProcess(proc)));
     for (const cleanup of [...whileUp, ...connections])
       await cleanup().catch((error: unknown) => log(`cleanup: ${String(error)}`));
-    await stopProc(ferret);
+    await stopProcess(ferret);
     for (const cleanup of databases)
       await cleanup().catch((error: unknown) => log(`cleanup: ${String(error)}`));
     killAll();

@@ -17,14 +17,13 @@
  *   BENCH_OUTPUT        markdown path (default docs/benchmarks/write-path.md)
  */
 import 'reflect-metadata';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Pool, type PoolClient } from 'pg';
 import {
   accountDecider,
@@ -32,29 +31,44 @@ import {
   type AccountCommand,
 } from '@ledgerline/accounts-domain';
 import { latestSchemaVersion } from '@ledgerline/contracts';
-import {
-  AggregateStore,
-  createEventStoreDataSource,
-  PostgresEventStore,
-  PostgresSnapshotStore,
-  runMigrations,
-  type NewEvent,
-} from '@ledgerline/event-store';
+import { AggregateStore, PostgresEventStore, PostgresSnapshotStore } from '@ledgerline/event-store';
 import { minorUnits } from '@ledgerline/money';
-import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '@ledgerline/platform';
 import { accountCodec } from '../../apps/command-service/src/accounts/account-event.codec';
+import { openAccounts, tellerToken } from './lib/accounts-api';
+import { measureClosedLoop, streamsOfWorker } from './lib/closed-loop';
+import { createStreams, depositEvent, rawAppendSql, rawAppendValues } from './lib/deposit-append';
+import { machineFacts, packageVersions } from './lib/environment';
+import { migrateEventStore, openEventStore } from './lib/event-store-db';
+import { int, ms, pct } from './lib/format';
+import { post } from './lib/http-post';
+import { loadavg, waitForQuietMachine } from './lib/machine-load';
+import { openLoop } from './lib/open-loop';
+import { freePort } from './lib/ports';
+import { machineCpuMs, processCpuMs } from './lib/proc-cpu';
+import { REPO_ROOT } from './lib/repo-root';
+import { finishRun, machineSection, writeReport, type RunFacts } from './lib/report';
+import {
+  exitOnLimitOrSignal,
+  spawnFromSource,
+  stopProcess,
+  waitLive,
+  type ServiceProcess,
+} from './lib/service-process';
+import { Latencies, median, percentile } from './lib/stats';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
 // ---------------------------------------------------------------------------------------------
 
-const ROOT = path.resolve(__dirname, '../..');
 const DATABASE_URL =
   process.env['BENCH_DATABASE_URL'] ??
   'postgres://ledgerline:ledgerline@127.0.0.1:55432/ledgerline_bench';
 const SCALE = Number(process.env['BENCH_SCALE'] ?? '1');
 const PROFILE_MODE = process.env['BENCH_PROFILE'] ?? 'auto';
-const OUTPUT = path.resolve(ROOT, process.env['BENCH_OUTPUT'] ?? 'docs/benchmarks/write-path.md');
+const OUTPUT = path.resolve(
+  REPO_ROOT,
+  process.env['BENCH_OUTPUT'] ?? 'docs/benchmarks/write-path.md',
+);
 const RUNS = 3;
 const s = (seconds: number) => Math.max(1, seconds * SCALE);
 
@@ -81,70 +95,21 @@ const DEPOSIT_TYPE = 'account.money-deposited';
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stdout.write(`${line}\n`);
+/** Before each measured run: a quiet machine if the other work on it allows. */
+const quietGate = () => waitForQuietMachine(QUIET_WAIT_MS);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Nearest-rank percentile of unsorted samples. */
-function percentile(values: number[] | Float64Array, p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
-const ms = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const pct = (n: number) => `${Math.round(n * 100)}%`;
-const loadavg = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
-
-class Latencies {
-  private values = new Float64Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-  p(q: number): number {
-    return percentile(this.values.subarray(0, this.length), q);
+/** The numbers of the RUNS measured runs, each handed out once the quiet gate lets it start. */
+async function* quietRuns(): AsyncGenerator<number> {
+  for (let run = 0; run < RUNS; run++) {
+    await quietGate();
+    yield run;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // CPU accounting: who used the two cores during a run (service, PostgreSQL, this client, others)
 // ---------------------------------------------------------------------------------------------
-
-const CLK_TCK = 100;
-
-function processCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime + stime
-  } catch {
-    return 0; // the process ended
-  }
-}
-
-function machineCpuMs(): { busy: number; total: number } {
-  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
-  const idle = ticks[3]! + (ticks[4] ?? 0);
-  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: ((total - idle) * 1000) / CLK_TCK, total: (total * 1000) / CLK_TCK };
-}
 
 interface CpuSplit {
   /** CPU milliseconds per operation. */
@@ -156,17 +121,8 @@ interface CpuSplit {
   unexplained: number;
 }
 
-/** Waits (bounded) until the machine is ≥ 85% idle over 0.5 s, so runs start on a quiet machine if possible. */
-async function quietGate(): Promise<void> {
-  const deadline = Date.now() + QUIET_WAIT_MS;
-  for (;;) {
-    const before = machineCpuMs();
-    await sleep(500);
-    const after = machineCpuMs();
-    const busy = (after.busy - before.busy) / Math.max(1, after.total - before.total);
-    if (busy <= 0.15 || Date.now() >= deadline) return;
-  }
-}
+/** A process that has ended reads as 0 ms. */
+const cpuMsOrZero = (pid: number) => processCpuMs(pid, 0);
 
 class CpuMeter {
   private service = 0;
@@ -177,12 +133,12 @@ class CpuMeter {
     private readonly servicePid: number | undefined,
     private readonly pgPids: number[],
   ) {
-    this.service = servicePid ? processCpuMs(servicePid) : 0;
-    this.pg = pgPids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    this.service = servicePid ? cpuMsOrZero(servicePid) : 0;
+    this.pg = pgPids.reduce((sum, pid) => sum + cpuMsOrZero(pid), 0);
   }
   stop(operations: number): CpuSplit {
-    const service = this.servicePid ? processCpuMs(this.servicePid) - this.service : 0;
-    const pg = this.pgPids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - this.pg;
+    const service = this.servicePid ? cpuMsOrZero(this.servicePid) - this.service : 0;
+    const pg = this.pgPids.reduce((sum, pid) => sum + cpuMsOrZero(pid), 0) - this.pg;
     const usage = process.cpuUsage(this.client);
     const client = (usage.user + usage.system) / 1000;
     const now = machineCpuMs();
@@ -246,23 +202,6 @@ class WaitSampler {
 
 const METADATA = { correlationId: 'bench', causationId: 'bench' };
 
-function depositEvent(accountId: string, balanceAfter: number): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: DEPOSIT_TYPE,
-    schemaVersion: latestSchemaVersion(DEPOSIT_TYPE),
-    data: {
-      accountId,
-      amount: '100',
-      currency: 'EUR',
-      reference: null,
-      balanceAfter: String(balanceAfter),
-    },
-    metadata: { correlationId: randomUUID(), causationId: randomUUID() },
-    occurredAt: new Date().toISOString(),
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // (a) Raw ceiling: node-postgres, one CTE statement per transaction (version bump + event insert)
 // ---------------------------------------------------------------------------------------------
@@ -275,38 +214,25 @@ interface RawRun {
   cpu: CpuSplit;
 }
 
-function rawAppendSql(schema: string): string {
-  return `
-    WITH claimed AS (
-      UPDATE ${schema}.streams SET version = version + 1, updated_at = now()
-      WHERE stream_id = $1 AND version = $2 RETURNING version)
-    INSERT INTO ${schema}.events (tenant_id, stream_id, stream_type, stream_version, event_id, type,
-                                  schema_version, data, metadata, occurred_at)
-    SELECT 'bench-raw', $1, 'bench-raw', claimed.version, $3, '${DEPOSIT_TYPE}', 1, $4, $5, $6
-    FROM claimed
-    RETURNING position`;
-}
-
 async function createRawStreams(pool: Pool, schema: string, prefix: string): Promise<string[]> {
   const ids = Array.from({ length: RAW.streams }, (_, i) => `${prefix}-${i}`);
-  await pool.query(
-    `INSERT INTO ${schema}.streams (stream_id, tenant_id, stream_type, version)
-     SELECT id, 'bench-raw', 'bench-raw', 0 FROM unnest($1::text[]) AS id`,
-    [ids],
-  );
+  await createStreams(pool, { schema, tag: 'bench-raw' }, ids);
   return ids;
 }
 
 async function rawCeilingRun(
   admin: Client,
-  schema: string,
-  streams: string[],
-  versions: Map<string, number>,
-  clients: number,
-  seconds: number,
-  warmup: number,
-  sampler?: () => WaitSampler,
-): Promise<RawRun & { waits?: Awaited<ReturnType<WaitSampler['stop']>> }> {
+  setup: {
+    schema: string;
+    streams: string[];
+    versions: Map<string, number>;
+    clients: number;
+    seconds: number;
+    warmup: number;
+    sampler?: () => WaitSampler;
+  },
+): Promise<RawRun & { waits?: Waits }> {
+  const { schema, streams, versions, clients, seconds, warmup, sampler } = setup;
   const pool = new Pool({
     connectionString: DATABASE_URL,
     max: clients,
@@ -315,62 +241,55 @@ async function rawCeilingRun(
   const connections: PoolClient[] = await Promise.all(
     Array.from({ length: clients }, () => pool.connect()),
   );
-  const sql = rawAppendSql(schema);
+  const sql = rawAppendSql({ schema, tag: 'bench-raw' });
   const name = `raw_append_${schema}`;
-  let stop = false;
-  let measuring = false;
   let count = 0;
   let conflicts = 0;
   const latencies = new Latencies();
-  const worker = async (client: PoolClient, index: number) => {
-    const mine = streams.filter((_, i) => i % clients === index);
-    for (let i = 0; !stop; i++) {
-      const streamId = mine[i % mine.length]!;
-      const version = versions.get(streamId)!;
-      const event = depositEvent(streamId, version * 100 + 100);
-      const started = performance.now();
-      const result = await client.query({
-        name,
-        text: sql,
-        values: [
-          streamId,
-          version,
-          event.eventId,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          event.occurredAt,
-        ],
-      });
-      if (result.rowCount === 1) versions.set(streamId, version + 1);
-      else if (measuring) conflicts++;
-      if (measuring) {
-        count++;
-        latencies.push(performance.now() - started);
-      }
-    }
-  };
-  const workers = connections.map((client, i) => worker(client, i));
-  await sleep(warmup * 1000);
-  const meter = new CpuMeter(undefined, await benchBackendPids(admin));
-  const waits = sampler?.();
-  measuring = true;
-  const started = performance.now();
-  await sleep(seconds * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - started) / 1000;
-  const measured = count;
-  const cpu = meter.stop(measured);
-  stop = true;
-  await Promise.all(workers);
-  const waitSummary = waits ? await waits.stop() : undefined;
+  const window = await measureClosedLoop({
+    warmupSeconds: warmup,
+    seconds,
+    workers: (loop) =>
+      connections.map(async (client, index) => {
+        const mine = streamsOfWorker(streams, clients, index);
+        for (let i = 0; !loop.stopped; i++) {
+          const streamId = mine[i % mine.length]!;
+          const version = versions.get(streamId)!;
+          const event = depositEvent(streamId, version * 100 + 100);
+          const started = performance.now();
+          const result = await client.query({
+            name,
+            text: sql,
+            values: rawAppendValues(streamId, version, event),
+          });
+          if (result.rowCount === 1) versions.set(streamId, version + 1);
+          else if (loop.measuring) conflicts++;
+          if (loop.measuring) {
+            count++;
+            latencies.push(performance.now() - started);
+          }
+        }
+      }),
+    open: async () => ({
+      meter: new CpuMeter(undefined, await benchBackendPids(admin)),
+      waits: sampler?.(),
+    }),
+    close: ({ meter, waits }, elapsed) => ({
+      elapsed,
+      measured: count,
+      cpu: meter.stop(count),
+      waits,
+    }),
+  });
+  const waitSummary = window.waits ? await window.waits.stop() : undefined;
   connections.forEach((client) => client.release());
   await pool.end();
   return {
-    perSecond: measured / elapsed,
+    perSecond: window.measured / window.elapsed,
     p50: latencies.p(0.5),
     p99: latencies.p(0.99),
     conflicts,
-    cpu,
+    cpu: window.cpu,
     ...(waitSummary ? { waits: waitSummary } : {}),
   };
 }
@@ -405,53 +324,49 @@ async function appendRun(
   versions: Map<string, number>,
   batch: number,
 ): Promise<AppendRun> {
-  let stop = false;
-  let measuring = false;
   let appends = 0;
   const latencies = new Latencies();
-  const worker = async (index: number) => {
-    const mine = streams.filter((_, i) => i % APPEND.concurrency === index);
-    for (let i = 0; !stop; i++) {
-      const streamId = mine[i % mine.length]!;
-      const version = versions.get(streamId)!;
-      const events = Array.from({ length: batch }, (_, k) =>
-        depositEvent(streamId, (version + k + 1) * 100),
-      );
-      const started = performance.now();
-      const result = await store.appendToStream({
-        tenantId: 'bench-append',
-        streamId,
-        streamType: 'bench-append',
-        expectedVersion: version,
-        events,
-      });
-      versions.set(streamId, result.version);
-      if (measuring) {
-        appends++;
-        latencies.push(performance.now() - started);
-      }
-    }
-  };
-  const workers = Array.from({ length: APPEND.concurrency }, (_, i) => worker(i));
-  await sleep(APPEND.warmup * 1000);
-  const meter = new CpuMeter(process.pid, await benchBackendPids(admin));
-  measuring = true;
-  const started = performance.now();
-  await sleep(APPEND.seconds * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - started) / 1000;
-  const measured = appends;
-  // The client is the service here (the store runs in this process): count it once, as "service".
-  const cpu = meter.stop(measured);
-  cpu.clientPerOp = 0;
-  stop = true;
-  await Promise.all(workers);
+  const window = await measureClosedLoop({
+    warmupSeconds: APPEND.warmup,
+    seconds: APPEND.seconds,
+    workers: (loop) =>
+      Array.from({ length: APPEND.concurrency }, async (_, index) => {
+        const mine = streamsOfWorker(streams, APPEND.concurrency, index);
+        for (let i = 0; !loop.stopped; i++) {
+          const streamId = mine[i % mine.length]!;
+          const version = versions.get(streamId)!;
+          const events = Array.from({ length: batch }, (_, k) =>
+            depositEvent(streamId, (version + k + 1) * 100),
+          );
+          const started = performance.now();
+          const result = await store.appendToStream({
+            tenantId: 'bench-append',
+            streamId,
+            streamType: 'bench-append',
+            expectedVersion: version,
+            events,
+          });
+          versions.set(streamId, result.version);
+          if (loop.measuring) {
+            appends++;
+            latencies.push(performance.now() - started);
+          }
+        }
+      }),
+    open: async () => new CpuMeter(process.pid, await benchBackendPids(admin)),
+    close: (meter, elapsed) => {
+      // The client is the service here (the store runs in this process): count it once, as "service".
+      const cpu = meter.stop(appends);
+      cpu.clientPerOp = 0;
+      return { elapsed, measured: appends, cpu };
+    },
+  });
   return {
-    appendsPerSecond: measured / elapsed,
-    eventsPerSecond: (measured * batch) / elapsed,
+    appendsPerSecond: window.measured / window.elapsed,
+    eventsPerSecond: (window.measured * batch) / window.elapsed,
     p50: latencies.p(0.5),
     p99: latencies.p(0.99),
-    cpu,
+    cpu: window.cpu,
   };
 }
 
@@ -459,134 +374,26 @@ async function appendRun(
 // (c) REST deposits through the command-service
 // ---------------------------------------------------------------------------------------------
 
-interface Service {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(null));
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address() as net.AddressInfo;
-        server.close(() => resolve(address.port));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0))!;
-}
-
-async function startService(
+function startService(
   port: number,
   profileFile: string,
   extraEnv: Record<string, string> = {},
-): Promise<Service> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      '-r',
-      './tools/bench/cpu-profile-hook.cjs',
-      'apps/command-service/src/main.ts',
-    ],
-    {
-      cwd: ROOT,
+): Promise<ServiceProcess> {
+  return waitLive(
+    spawnFromSource({
+      name: 'command-service',
+      entry: 'apps/command-service/src/main.ts',
+      port,
+      preload: ['./tools/bench/cpu-profile-hook.cjs'],
       env: {
-        ...process.env,
         DATABASE_URL,
-        PORT: String(port),
-        HOST: '127.0.0.1',
         RATE_LIMIT_PER_MINUTE: '100000000',
-        LOG_LEVEL: 'warn',
         BENCH_CPU_PROFILE: profileFile,
         ...extraEnv,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    }),
+    { timeoutMs: 90_000, pollMs: 250 },
   );
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const service = { child, port, output };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`command-service exited:\n${output.join('')}`);
-    const answered = await new Promise<boolean>((resolve) => {
-      const request = http.get(
-        { host: '127.0.0.1', port, path: '/health/live', timeout: 1000 },
-        (res) => {
-          res.resume();
-          resolve(true);
-        },
-      );
-      request.on('error', () => resolve(false));
-      request.on('timeout', () => request.destroy());
-    });
-    if (answered) return service;
-    await sleep(250);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`command-service did not start within 90 s:\n${output.join('')}`);
-}
-
-async function stopService(service: Service | undefined): Promise<void> {
-  if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
-  service.child.kill('SIGTERM');
-  const timer = setTimeout(() => service.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-interface HttpResult {
-  status: number;
-  body?: string;
-}
-
-function post(
-  agent: http.Agent,
-  port: number,
-  token: string,
-  urlPath: string,
-  body: string,
-  keepBody = false,
-): Promise<HttpResult> {
-  return new Promise((resolve) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        const status = response.statusCode ?? 0;
-        if (status < 300 && !keepBody) {
-          response.resume();
-          response.on('end', () => resolve({ status }));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    request.on('error', (error) => resolve({ status: 0, body: error.message }));
-    request.end(body);
-  });
 }
 
 /**
@@ -621,12 +428,7 @@ async function seedSteadyState(admin: Client, accounts: string[]): Promise<numbe
 
 /** Saves a snapshot of each account's current state, as the service would at a snapshot boundary. */
 async function snapshotCurrentStates(accounts: string[], tenantId: string): Promise<void> {
-  const dataSource = createEventStoreDataSource({
-    url: DATABASE_URL,
-    poolSize: 8,
-    applicationName: 'bench-snapshot',
-  });
-  await dataSource.initialize();
+  const dataSource = await openEventStore(DATABASE_URL, 'bench-snapshot', 8);
   try {
     const snapshots = new PostgresSnapshotStore(dataSource);
     const aggregates = new AggregateStore(
@@ -669,37 +471,17 @@ interface RestRun {
 
 const DEPOSIT_BODY = JSON.stringify({ amount: '1.00' });
 
-async function openAccounts(service: Service, token: string): Promise<string[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const ids = Array.from({ length: REST.accounts }, () => randomUUID());
-  let next = 0;
-  const failures: string[] = [];
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < ids.length) {
-        const accountId = ids[next++]!;
-        const result = await post(
-          agent,
-          service.port,
-          token,
-          '/accounts',
-          JSON.stringify({ accountId, ownerId: 'bench-owner', currency: 'EUR' }),
-        );
-        if (result.status !== 201) failures.push(`${result.status} ${result.body ?? ''}`);
-      }
-    }),
-  );
-  agent.destroy();
-  if (failures.length > 0)
-    throw new Error(`opening accounts failed: ${failures.slice(0, 3).join(' | ')}`);
-  return ids;
+/** What every REST run is given: the running service, a teller token, the accounts to deposit to. */
+interface RestTarget {
+  /** The benchmark's own connection, which finds the PostgreSQL backends to meter. */
+  admin: Client;
+  service: ServiceProcess;
+  token: string;
+  accounts: string[];
 }
 
 async function restClosedLoop(
-  admin: Client,
-  service: Service,
-  token: string,
-  accounts: string[],
+  { admin, service, token, accounts }: RestTarget,
   concurrency: number,
   seconds: number,
   options: { waits?: boolean; onMeasuring?: () => Promise<void> } = {},
@@ -709,57 +491,53 @@ async function restClosedLoop(
     maxSockets: concurrency,
     maxFreeSockets: concurrency,
   });
-  let stop = false;
-  let measuring = false;
   let ok = 0;
   let errors = 0;
   let errorSample: string | undefined;
   let next = 0;
   const latencies = new Latencies();
-  const worker = async () => {
-    while (!stop) {
-      const accountId = accounts[next++ % accounts.length]!;
-      const started = performance.now();
-      const result = await post(
-        agent,
-        service.port,
-        token,
-        `/accounts/${accountId}/deposits`,
-        DEPOSIT_BODY,
-      );
-      if (!measuring) continue;
-      if (result.status === 201) {
-        ok++;
-        latencies.push(performance.now() - started);
-      } else {
-        errors++;
-        errorSample ??= `${result.status} ${result.body ?? ''}`.slice(0, 300);
-      }
-    }
-  };
-  const workers = Array.from({ length: concurrency }, () => worker());
-  await sleep(REST.warmup * 1000);
-  const meter = new CpuMeter(service.child.pid, await benchBackendPids(admin));
-  const waits = options.waits ? new WaitSampler(admin) : undefined;
-  await options.onMeasuring?.();
-  measuring = true;
-  const started = performance.now();
-  await sleep(seconds * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - started) / 1000;
-  const measured = ok;
-  const cpu = meter.stop(measured);
-  stop = true;
-  await Promise.all(workers);
-  const waitSummary = waits ? await waits.stop() : undefined;
+  const window = await measureClosedLoop({
+    warmupSeconds: REST.warmup,
+    seconds,
+    workers: (loop) =>
+      Array.from({ length: concurrency }, async () => {
+        while (!loop.stopped) {
+          const accountId = accounts[next++ % accounts.length]!;
+          const started = performance.now();
+          const result = await post(
+            agent,
+            service.port,
+            token,
+            `/accounts/${accountId}/deposits`,
+            DEPOSIT_BODY,
+          );
+          if (!loop.measuring) continue;
+          if (result.status === 201) {
+            ok++;
+            latencies.push(performance.now() - started);
+          } else {
+            errors++;
+            errorSample ??= `${result.status} ${result.body ?? ''}`.slice(0, 300);
+          }
+        }
+      }),
+    open: async () => {
+      const meter = new CpuMeter(service.child.pid, await benchBackendPids(admin));
+      const waits = options.waits ? new WaitSampler(admin) : undefined;
+      await options.onMeasuring?.();
+      return { meter, waits };
+    },
+    close: ({ meter, waits }, elapsed) => ({ elapsed, measured: ok, cpu: meter.stop(ok), waits }),
+  });
+  const waitSummary = window.waits ? await window.waits.stop() : undefined;
   agent.destroy();
   return {
-    perSecond: measured / elapsed,
+    perSecond: window.measured / window.elapsed,
     p50: latencies.p(0.5),
     p99: latencies.p(0.99),
     errors,
     ...(errorSample ? { errorSample } : {}),
-    cpu,
+    cpu: window.cpu,
     ...(waitSummary ? { waits: waitSummary } : {}),
   };
 }
@@ -785,12 +563,7 @@ interface RateRun {
  * RATE.maxInFlight requests are outstanding; a request due beyond that is dropped and counted, so a
  * machine that cannot keep up shows drops instead of an ever-growing queue (and the run stays bounded).
  */
-async function restFixedRate(
-  admin: Client,
-  service: Service,
-  token: string,
-  accounts: string[],
-): Promise<RateRun> {
+async function restFixedRate({ admin, service, token, accounts }: RestTarget): Promise<RateRun> {
   const agent = new http.Agent({
     keepAlive: true,
     maxSockets: RATE.maxInFlight,
@@ -801,59 +574,40 @@ async function restFixedRate(
   const sendLag = new Latencies();
   let ok = 0;
   let errors = 0;
-  let dropped = 0;
-  let outstanding = 0;
   let lastDone = 0;
-  let scheduled = 0;
   let next = 0;
   const meter = new CpuMeter(service.child.pid, await benchBackendPids(admin));
-  const start = performance.now();
-  const inFlight: Array<Promise<void>> = [];
-  const fire = (due: number) => {
-    if (outstanding >= RATE.maxInFlight) {
-      dropped++;
-      return;
-    }
-    const accountId = accounts[next++ % accounts.length]!;
-    sendLag.push(performance.now() - due);
-    outstanding++;
-    inFlight.push(
-      post(agent, service.port, token, `/accounts/${accountId}/deposits`, DEPOSIT_BODY).then(
+  const loop = await openLoop({
+    rate: RATE.perSecond,
+    total,
+    maxInFlight: RATE.maxInFlight,
+    now: () => performance.now(),
+    send: (due) => {
+      const accountId = accounts[next++ % accounts.length]!;
+      sendLag.push(performance.now() - due);
+      return post(agent, service.port, token, `/accounts/${accountId}/deposits`, DEPOSIT_BODY).then(
         (result) => {
           const done = performance.now();
-          outstanding--;
           lastDone = done;
           if (result.status === 201) {
             ok++;
             latencies.push(done - due);
           } else errors++;
         },
-      ),
-    );
-  };
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(
-        total,
-        Math.floor(((performance.now() - start) * RATE.perSecond) / 1000) + 1,
       );
-      while (scheduled < due) fire(start + (scheduled++ * 1000) / RATE.perSecond);
-      if (scheduled < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
+    },
   });
-  await Promise.race([Promise.all(inFlight), sleep(RATE.drainTimeoutMs)]);
+  await Promise.race([Promise.all(loop.inFlight), sleep(RATE.drainTimeoutMs)]);
   const cpu = meter.stop(Math.max(1, ok));
   agent.destroy();
-  const elapsed = (Math.max(lastDone, start + RATE.seconds * 1000) - start) / 1000;
+  const elapsed = (Math.max(lastDone, loop.start + RATE.seconds * 1000) - loop.start) / 1000;
   return {
     achievedPerSecond: ok / elapsed,
     completedOk: ok,
     scheduled: total,
-    dropped,
+    dropped: loop.dropped,
     errors,
-    unfinished: outstanding,
+    unfinished: loop.outstanding,
     p50: latencies.p(0.5),
     p99: latencies.p(0.99),
     max: latencies.p(1),
@@ -903,7 +657,7 @@ function areaOf(url: string, functionName: string): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   if (file.startsWith('node:')) return `node:${file.slice(5).split('/')[1] ?? file.slice(5)}`;
-  const relative = path.relative(ROOT, file);
+  const relative = path.relative(REPO_ROOT, file);
   const parts = relative.split(path.sep);
   if (parts[0] === 'libs' || parts[0] === 'apps') return `${parts[0]}/${parts[1]}`;
   return relative;
@@ -981,7 +735,7 @@ function summarizeProfile(profile: CpuProfile): ProfileSummary {
     if (area === 'idle') idle += time;
     areaSelf.set(area, (areaSelf.get(area) ?? 0) + time);
     const where = url
-      ? `${path.relative(ROOT, url.replace(/^file:\/\//, ''))}:${lineNumber + 1}`
+      ? `${path.relative(REPO_ROOT, url.replace(/^file:\/\//, ''))}:${lineNumber + 1}`
       : '(native)';
     const key = `${functionName}@${where}`;
     const entry = fnSelf.get(key) ?? { name: functionName || '(anonymous)', where, ms: 0 };
@@ -1050,12 +804,7 @@ interface LoadResults {
 }
 
 async function loadBenchmark(url: string): Promise<LoadResults> {
-  const dataSource = createEventStoreDataSource({
-    url,
-    poolSize: 4,
-    applicationName: 'bench-load',
-  });
-  await dataSource.initialize();
+  const dataSource = await openEventStore(url, 'bench-load', 4);
   try {
     const events = new PostgresEventStore(dataSource);
     const snapshots = new PostgresSnapshotStore(dataSource);
@@ -1178,70 +927,10 @@ async function loadBenchmark(url: string): Promise<LoadResults> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Environment facts
-// ---------------------------------------------------------------------------------------------
-
-function packageVersion(name: string): string {
-  try {
-    return JSON.parse(
-      fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
-    ).version;
-  } catch {
-    return 'not installed';
-  }
-}
-
-function machineFacts(): Record<string, string> {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
-  const memKb = Number(
-    /MemTotal:\s+(\d+)/.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0,
-  );
-  let nproc = String(os.availableParallelism());
-  try {
-    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    // keep availableParallelism
-  }
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trimEnd();
-    if (dirty) {
-      const files = dirty.split('\n').map((line) => line.slice(3));
-      commit += ` + uncommitted changes in ${files.length} files (${files.slice(0, 12).join(', ')}${files.length > 12 ? ', …' : ''})`;
-    }
-  } catch {
-    // not a git checkout
-  }
-  return {
-    nproc,
-    ram: `${(memKb / 1024 / 1024).toFixed(1)} GiB`,
-    cpu: model,
-    kernel: os.release(),
-    commit,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
 
-const ANALYSIS_MARKER =
-  '<!-- analysis: hand-written below this line, kept when the script regenerates the figures -->';
-
-interface Results {
-  date: string;
-  durationSeconds: number;
-  loadAvg: Record<string, string>;
-  machine: Record<string, string>;
-  versions: Record<string, string>;
+interface Results extends RunFacts {
   postgres: Record<string, string>;
   raw: Array<{ clients: number; runs: RawRun[]; waits?: RestRun['waits'] }>;
   rawNoNotify: { clients: number; runs: RawRun[] };
@@ -1311,6 +1000,20 @@ function render(results: Results): string {
   // A run during which more than DISTURBED of the machine was busy with work outside the benchmark gets a †.
   const runs = (values: number[], format: (n: number) => string, cpus?: CpuSplit[]) =>
     `${values.map((v, i) => `${format(v)}${(cpus?.[i]?.unexplained ?? 0) > DISTURBED ? '†' : ''}`).join(' · ')} → **${format(median(values))}**`;
+  // Cells of the closed-loop tables: a rate per run with its median, latency medians, CPU medians.
+  const runsOf = <R extends { cpu: CpuSplit }>(rs: R[], rate: (r: R) => number) =>
+    runs(
+      rs.map(rate),
+      int,
+      rs.map((r) => r.cpu),
+    );
+  const latencyMedians = (rs: Array<{ p50: number; p99: number }>) =>
+    `${ms(median(rs.map((r) => r.p50)), 2)} / ${ms(median(rs.map((r) => r.p99)), 2)}`;
+  const cpuMedians = (rs: Array<{ cpu: CpuSplit }>) => cpuCells(medianSplit(rs.map((r) => r.cpu)));
+  const rawRow = (label: string, rs: RawRun[]) =>
+    `| ${label} | ${runsOf(rs, (r) => r.perSecond)} | ${latencyMedians(rs)} | ${cpuMedians(rs)} |`;
+  const restRow = (label: string, rs: RestRun[]) =>
+    `| ${label} | ${runsOf(rs, (r) => r.perSecond)} | ${ms(median(rs.map((r) => r.p50)))} | ${ms(median(rs.map((r) => r.p99)))} | ${rs.reduce((sum, r) => sum + r.errors, 0)} | ${cpuMedians(rs)} |`;
   const lines: string[] = [];
   const add = (...more: string[]) => lines.push(...more);
   add(
@@ -1323,24 +1026,10 @@ function render(results: Results): string {
       `Before each measured run the script waits up to ${QUIET_WAIT_MS / 1000} s for the machine to be ≥ 85% idle; a run during which ` +
       `more than ${pct(DISTURBED)} of the machine was busy outside the benchmark is marked †.`,
     '',
-    '## Machine and versions',
-    '',
-    '| | |',
-    '|---|---|',
-    `| CPU | ${results.machine['cpu']} (nproc ${results.machine['nproc']}) |`,
-    `| RAM | ${results.machine['ram']} |`,
-    `| Kernel | ${results.machine['kernel']} |`,
-    `| Load average (1/5/15 min) | ${Object.entries(results.loadAvg)
-      .map(([when, value]) => `${when}: ${value}`)
-      .join('; ')} |`,
-    `| Node | ${results.versions['node']} |`,
-    `| PostgreSQL | ${results.postgres['version']} |`,
-    `| PostgreSQL settings | ${results.postgres['settings']} |`,
-    `| Packages | ${Object.entries(results.versions)
-      .filter(([name]) => name !== 'node')
-      .map(([name, version]) => `${name} ${version}`)
-      .join(', ')} |`,
-    `| Tree | ${results.machine['commit']} |`,
+    ...machineSection(results, [
+      `| PostgreSQL | ${results.postgres['version']} |`,
+      `| PostgreSQL settings | ${results.postgres['settings']} |`,
+    ]),
     '',
     '## Targets',
     '',
@@ -1363,19 +1052,11 @@ function render(results: Results): string {
     '',
     '| Clients | transactions/s (runs · **median**) | p50 / p99 ms | CPU per tx: service / PG / client · machine |',
     '|---|---|---|---|',
-    ...results.raw.map(
-      (row) =>
-        `| ${row.clients} | ${runs(
-          row.runs.map((r) => r.perSecond),
-          int,
-          row.runs.map((r) => r.cpu),
-        )} | ${ms(median(row.runs.map((r) => r.p50)), 2)} / ${ms(median(row.runs.map((r) => r.p99)), 2)} | ${cpuCells(medianSplit(row.runs.map((r) => r.cpu)))} |`,
+    ...results.raw.map((row) => rawRow(String(row.clients), row.runs)),
+    rawRow(
+      `${results.rawNoNotify.clients}, tables **without** the NOTIFY trigger (supplementary, ${RAW_NO_NOTIFY.seconds} s runs)`,
+      results.rawNoNotify.runs,
     ),
-    `| ${results.rawNoNotify.clients}, tables **without** the NOTIFY trigger (supplementary, ${RAW_NO_NOTIFY.seconds} s runs) | ${runs(
-      results.rawNoNotify.runs.map((r) => r.perSecond),
-      int,
-      results.rawNoNotify.runs.map((r) => r.cpu),
-    )} | ${ms(median(results.rawNoNotify.runs.map((r) => r.p50)), 2)} / ${ms(median(results.rawNoNotify.runs.map((r) => r.p99)), 2)} | ${cpuCells(medianSplit(results.rawNoNotify.runs.map((r) => r.cpu)))} |`,
     '',
   );
   const rawWaits = results.raw.find((row) => row.waits)?.waits;
@@ -1398,15 +1079,10 @@ function render(results: Results): string {
     '|---|---|---|---|---|',
     ...results.append.map((row) => {
       const cpu = medianSplit(row.runs.map((r) => r.cpu));
-      return `| ${row.batch} | ${runs(
-        row.runs.map((r) => r.appendsPerSecond),
-        int,
-        row.runs.map((r) => r.cpu),
-      )} | ${runs(
-        row.runs.map((r) => r.eventsPerSecond),
-        int,
-        row.runs.map((r) => r.cpu),
-      )} | ${ms(median(row.runs.map((r) => r.p50)), 2)} / ${ms(median(row.runs.map((r) => r.p99)), 2)} | ${ms(cpu.servicePerOp * 1000, 0)} / ${ms(cpu.postgresPerOp * 1000, 0)} µs · ${pct(cpu.machineBusy)} (${pct(cpu.unexplained)} other) |`;
+      return `| ${row.batch} | ${runsOf(row.runs, (r) => r.appendsPerSecond)} | ${runsOf(
+        row.runs,
+        (r) => r.eventsPerSecond,
+      )} | ${latencyMedians(row.runs)} | ${ms(cpu.servicePerOp * 1000, 0)} / ${ms(cpu.postgresPerOp * 1000, 0)} µs · ${pct(cpu.machineBusy)} (${pct(cpu.unexplained)} other) |`;
     }),
     '',
     '## (c) REST deposits through the command-service',
@@ -1422,19 +1098,11 @@ function render(results: Results): string {
     '',
     '| Concurrency | commands/s (runs · **median**) | p50 ms | p99 ms | errors | CPU per command: service / PG / client · machine |',
     '|---|---|---|---|---|---|',
-    ...results.rest.map(
-      (row) =>
-        `| ${row.concurrency} | ${runs(
-          row.runs.map((r) => r.perSecond),
-          int,
-          row.runs.map((r) => r.cpu),
-        )} | ${ms(median(row.runs.map((r) => r.p50)))} | ${ms(median(row.runs.map((r) => r.p99)))} | ${row.runs.reduce((sum, r) => sum + r.errors, 0)} | ${cpuCells(medianSplit(row.runs.map((r) => r.cpu)))} |`,
+    ...results.rest.map((row) => restRow(String(row.concurrency), row.runs)),
+    restRow(
+      `${results.restSnapshotEvery.concurrency}, service restarted with **SNAPSHOT_EVERY=${results.restSnapshotEvery.every}** (supplementary, config only)`,
+      results.restSnapshotEvery.runs,
     ),
-    `| ${results.restSnapshotEvery.concurrency}, service restarted with **SNAPSHOT_EVERY=${results.restSnapshotEvery.every}** (supplementary, config only) | ${runs(
-      results.restSnapshotEvery.runs.map((r) => r.perSecond),
-      int,
-      results.restSnapshotEvery.runs.map((r) => r.cpu),
-    )} | ${ms(median(results.restSnapshotEvery.runs.map((r) => r.p50)))} | ${ms(median(results.restSnapshotEvery.runs.map((r) => r.p99)))} | ${results.restSnapshotEvery.runs.reduce((sum, r) => sum + r.errors, 0)} | ${cpuCells(medianSplit(results.restSnapshotEvery.runs.map((r) => r.cpu)))} |`,
     '',
     `For the SNAPSHOT_EVERY=${results.restSnapshotEvery.every} row, each account first got a snapshot of its current state ` +
       `(taken with AggregateStore.load + PostgresSnapshotStore.save), so its tail starts short and then cycles 0–${results.restSnapshotEvery.every - 1}; ` +
@@ -1564,25 +1232,6 @@ function render(results: Results): string {
   return lines.join('\n');
 }
 
-function writeReport(results: Results): void {
-  fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
-  let analysis = `${ANALYSIS_MARKER}\n\n## Analysis\n\n_Not written yet._\n`;
-  if (fs.existsSync(OUTPUT)) {
-    const existing = fs.readFileSync(OUTPUT, 'utf8');
-    const at = existing.indexOf(ANALYSIS_MARKER);
-    if (at >= 0) analysis = existing.slice(at);
-  }
-  fs.writeFileSync(OUTPUT, `${render(results)}\n${analysis}`);
-  // Keep the file in the repository's Prettier style (`npm run format:check`), when Prettier is there.
-  try {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/prettier'), ['--write', OUTPUT], {
-      stdio: 'ignore',
-    });
-  } catch {
-    // unformatted is still correct
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
@@ -1591,8 +1240,8 @@ async function main(): Promise<void> {
   const renderOnly = process.env['BENCH_RENDER_ONLY'];
   if (renderOnly) {
     // Re-renders the markdown from a saved result file (the script saves one to the temp directory).
-    writeReport(JSON.parse(fs.readFileSync(renderOnly, 'utf8')) as Results);
-    log(`rendered ${path.relative(ROOT, OUTPUT)} from ${renderOnly}`);
+    await writeReport(OUTPUT, render(JSON.parse(fs.readFileSync(renderOnly, 'utf8')) as Results));
+    log(`rendered ${path.relative(REPO_ROOT, OUTPUT)} from ${renderOnly}`);
     return;
   }
   const began = performance.now();
@@ -1606,13 +1255,7 @@ async function main(): Promise<void> {
   log(`write-path benchmark against ${database}; load average at start ${loadAvg['start']}`);
 
   // Schema and a clean slate (our own database only).
-  const migrations = createEventStoreDataSource({
-    url: DATABASE_URL,
-    applicationName: 'bench-migrate',
-  });
-  await migrations.initialize();
-  await runMigrations(migrations);
-  await migrations.destroy();
+  await migrateEventStore(DATABASE_URL, 'bench-migrate');
   const admin = new Client({ connectionString: DATABASE_URL, application_name: 'bench-admin' });
   await admin.connect();
   await admin.query(`TRUNCATE events, snapshots, idempotency_keys, streams`);
@@ -1629,43 +1272,35 @@ async function main(): Promise<void> {
   const results: Partial<Results> = {
     date: new Date().toISOString(),
     loadAvg,
-    machine: machineFacts(),
+    machine: machineFacts({
+      nprocCommand: true,
+      describeChanges: (files) =>
+        ` + uncommitted changes in ${files.length} files (${files.slice(0, 12).join(', ')}${files.length > 12 ? ', …' : ''})`,
+    }),
     versions: {
       node: process.version,
-      ...Object.fromEntries(
-        [
-          'pg',
-          'typeorm',
-          '@nestjs/core',
-          '@nestjs/cqrs',
-          '@nestjs/typeorm',
-          '@nestjs/platform-express',
-          'express',
-          'jose',
-          'class-validator',
-          'class-transformer',
-          'nestjs-pino',
-          'pino-http',
-          '@swc-node/register',
-          '@swc/core',
-        ].map((name) => [name, packageVersion(name)]),
-      ),
+      ...packageVersions([
+        'pg',
+        'typeorm',
+        '@nestjs/core',
+        '@nestjs/cqrs',
+        '@nestjs/typeorm',
+        '@nestjs/platform-express',
+        'express',
+        'jose',
+        'class-validator',
+        'class-transformer',
+        'nestjs-pino',
+        'pino-http',
+        '@swc-node/register',
+        '@swc/core',
+      ]),
     },
     postgres: { version: pgVersion.split(' on ')[0]!, settings: settings.join(', ') },
   };
 
-  let service: Service | undefined;
-  const watchdog = setTimeout(() => {
-    process.stderr.write('hard time limit reached; stopping\n');
-    service?.child.kill('SIGKILL');
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  const onSignal = () => {
-    service?.child.kill('SIGKILL');
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let service: ServiceProcess | undefined;
+  const watchdog = exitOnLimitOrSignal(HARD_LIMIT_MS, () => service?.child.kill('SIGKILL'));
 
   try {
     // (a) raw ceiling
@@ -1675,23 +1310,17 @@ async function main(): Promise<void> {
     results.raw = [];
     for (const clients of RAW.clients) {
       const row: NonNullable<Results['raw']>[number] = { clients, runs: [] };
-      for (let run = 0; run < RUNS; run++) {
-        await quietGate();
-        const outcome = await rawCeilingRun(
-          admin,
-          'public',
-          rawStreams,
-          rawVersions,
+      for await (const run of quietRuns()) {
+        const outcome = await rawCeilingRun(admin, {
+          schema: 'public',
+          streams: rawStreams,
+          versions: rawVersions,
           clients,
-          RAW.seconds,
-          RAW.warmup,
-          clients === 16 ? () => new WaitSampler(admin) : undefined,
-        );
-        if (outcome.waits) {
-          // keep the samples of all runs of this row together
-          row.waits = row.waits ? mergeWaits(row.waits, outcome.waits) : outcome.waits;
-        }
-        row.runs.push(outcome);
+          seconds: RAW.seconds,
+          warmup: RAW.warmup,
+          sampler: clients === 16 ? () => new WaitSampler(admin) : undefined,
+        });
+        addRun(row, outcome);
         log(
           `(a) raw ${clients} clients run ${run + 1}: ${int(outcome.perSecond)} tx/s, p50 ${ms(outcome.p50, 2)} ms, p99 ${ms(outcome.p99, 2)} ms, machine ${pct(outcome.cpu.machineBusy)} busy`,
         );
@@ -1702,17 +1331,15 @@ async function main(): Promise<void> {
     const quietStreams = await createRawStreams(setupPool, 'bench_no_notify', 'quiet');
     const quietVersions = new Map(quietStreams.map((id) => [id, 0]));
     results.rawNoNotify = { clients: RAW_NO_NOTIFY.clients, runs: [] };
-    for (let run = 0; run < RUNS; run++) {
-      await quietGate();
-      const outcome = await rawCeilingRun(
-        admin,
-        'bench_no_notify',
-        quietStreams,
-        quietVersions,
-        RAW_NO_NOTIFY.clients,
-        RAW_NO_NOTIFY.seconds,
-        RAW_NO_NOTIFY.warmup,
-      );
+    for await (const run of quietRuns()) {
+      const outcome = await rawCeilingRun(admin, {
+        schema: 'bench_no_notify',
+        streams: quietStreams,
+        versions: quietVersions,
+        clients: RAW_NO_NOTIFY.clients,
+        seconds: RAW_NO_NOTIFY.seconds,
+        warmup: RAW_NO_NOTIFY.warmup,
+      });
       results.rawNoNotify.runs.push(outcome);
       log(
         `(a') raw without NOTIFY trigger, ${RAW_NO_NOTIFY.clients} clients run ${run + 1}: ${int(outcome.perSecond)} tx/s`,
@@ -1723,12 +1350,7 @@ async function main(): Promise<void> {
 
     // (b) appendToStream
     loadAvg['before (b)'] = loadavg();
-    const dataSource = createEventStoreDataSource({
-      url: DATABASE_URL,
-      poolSize: 20,
-      applicationName: 'bench-append',
-    });
-    await dataSource.initialize();
+    const dataSource = await openEventStore(DATABASE_URL, 'bench-append', 20);
     const store = new PostgresEventStore(dataSource);
     const appendStreams = Array.from({ length: APPEND.streams }, (_, i) => `append-${i}`);
     const appendVersions = new Map<string, number>();
@@ -1751,8 +1373,7 @@ async function main(): Promise<void> {
     results.append = [];
     for (const batch of APPEND.batches) {
       const row = { batch, runs: [] as AppendRun[] };
-      for (let run = 0; run < RUNS; run++) {
-        await quietGate();
+      for await (const run of quietRuns()) {
         const outcome = await appendRun(admin, store, appendStreams, appendVersions, batch);
         row.runs.push(outcome);
         log(
@@ -1769,34 +1390,21 @@ async function main(): Promise<void> {
     const port = await freePort(Number(process.env['BENCH_PORT'] ?? 3100));
     log(`(c) starting command-service on 127.0.0.1:${port}`);
     service = await startService(port, profileFile);
-    const token = await mintDevelopmentToken(process.env['JWT_SECRET'] ?? DEVELOPMENT_JWT_SECRET, {
-      sub: 'bench',
-      tenant: 'bench',
-      roles: ['teller'],
-      expiresIn: '2h',
-    });
-    const accounts = await openAccounts(service, token);
+    const token = await tellerToken('bench');
+    const accounts = await openAccounts(service.port, token, REST.accounts);
     const seeded = await seedSteadyState(admin, accounts);
+    const rest: RestTarget = { admin, service, token, accounts };
     log(
       `(c) opened ${accounts.length} accounts and seeded ${int(seeded)} deposits (tails of 0-98 events, no snapshots yet)`,
     );
     results.rest = [];
     for (const concurrency of REST.concurrency) {
       const row: NonNullable<Results['rest']>[number] = { concurrency, runs: [] };
-      for (let run = 0; run < RUNS; run++) {
-        await quietGate();
-        const outcome = await restClosedLoop(
-          admin,
-          service,
-          token,
-          accounts,
-          concurrency,
-          REST.seconds,
-          { waits: concurrency === 16 },
-        );
-        if (outcome.waits)
-          row.waits = row.waits ? mergeWaits(row.waits, outcome.waits) : outcome.waits;
-        row.runs.push(outcome);
+      for await (const run of quietRuns()) {
+        const outcome = await restClosedLoop(rest, concurrency, REST.seconds, {
+          waits: concurrency === 16,
+        });
+        addRun(row, outcome);
         log(
           `(c) REST concurrency ${concurrency} run ${run + 1}: ${int(outcome.perSecond)}/s, p50 ${ms(outcome.p50)} ms, p99 ${ms(outcome.p99)} ms, errors ${outcome.errors}, service ${ms(outcome.cpu.servicePerOp * 1000, 0)} µs CPU/command, machine ${pct(outcome.cpu.machineBusy)} busy`,
         );
@@ -1804,9 +1412,8 @@ async function main(): Promise<void> {
       results.rest.push(row);
     }
     results.rate = [];
-    for (let run = 0; run < RUNS; run++) {
-      await quietGate();
-      const outcome = await restFixedRate(admin, service, token, accounts);
+    for await (const run of quietRuns()) {
+      const outcome = await restFixedRate(rest);
       results.rate.push(outcome);
       log(
         `(c) fixed ${RATE.perSecond}/s run ${run + 1}: achieved ${int(outcome.achievedPerSecond)}/s, dropped ${outcome.dropped}, p50 ${ms(outcome.p50)} ms, p99 ${ms(outcome.p99)} ms, errors ${outcome.errors}, unfinished ${outcome.unfinished}`,
@@ -1835,20 +1442,12 @@ async function main(): Promise<void> {
       const concurrency = h.restBest.concurrency;
       log(`profiling the service for ${PROFILE_SECONDS} s at concurrency ${concurrency}`);
       await quietGate();
-      const outcome = await restClosedLoop(
-        admin,
-        service,
-        token,
-        accounts,
-        concurrency,
-        PROFILE_SECONDS,
-        {
-          onMeasuring: async () => {
-            service!.child.kill('SIGUSR2');
-            await waitForFile(`${profileFile}.started`, 10_000);
-          },
+      const outcome = await restClosedLoop(rest, concurrency, PROFILE_SECONDS, {
+        onMeasuring: async () => {
+          service!.child.kill('SIGUSR2');
+          await waitForFile(`${profileFile}.started`, 10_000);
         },
-      );
+      });
       service.child.kill('SIGUSR2');
       await waitForFile(profileFile, 30_000);
       const kept = path.join(os.tmpdir(), 'ledgerline-write-path.cpuprofile');
@@ -1869,7 +1468,7 @@ async function main(): Promise<void> {
           .join(', ')}`,
       );
     }
-    await stopService(service);
+    await stopProcess(service);
     service = undefined;
     log('(c) command-service stopped');
 
@@ -1883,23 +1482,16 @@ async function main(): Promise<void> {
       runs: [],
       avgTail: NaN,
     };
-    await restClosedLoop(admin, service, token, accounts, bestConcurrency, 2); // JIT warm-up of the new process
-    for (let run = 0; run < RUNS; run++) {
-      await quietGate();
-      const outcome = await restClosedLoop(
-        admin,
-        service,
-        token,
-        accounts,
-        bestConcurrency,
-        REST.seconds,
-      );
+    const restSnapshotEvery = { ...rest, service };
+    await restClosedLoop(restSnapshotEvery, bestConcurrency, 2); // JIT warm-up of the new process
+    for await (const run of quietRuns()) {
+      const outcome = await restClosedLoop(restSnapshotEvery, bestConcurrency, REST.seconds);
       results.restSnapshotEvery.runs.push(outcome);
       log(
         `(c') SNAPSHOT_EVERY=${SNAPSHOT_EVERY_ALT}, concurrency ${bestConcurrency} run ${run + 1}: ${int(outcome.perSecond)}/s, p50 ${ms(outcome.p50)} ms, p99 ${ms(outcome.p99)} ms, errors ${outcome.errors}, service ${ms(outcome.cpu.servicePerOp * 1000, 0)} µs CPU/command`,
       );
     }
-    await stopService(service);
+    await stopProcess(service);
     service = undefined;
     results.restSnapshotEvery.avgTail = Number(
       (
@@ -1923,14 +1515,13 @@ async function main(): Promise<void> {
       `(d) load without snapshot: ${results.load.fullLoadMs.map((n) => int(n)).join(' / ')} ms (readStream alone ${results.load.fullReadStreamMs.map((n) => int(n)).join(' / ')} ms)`,
     );
 
-    loadAvg['end'] = loadavg();
-    results.durationSeconds = (performance.now() - began) / 1000;
     const complete = results as Results;
-    fs.writeFileSync(
-      path.join(os.tmpdir(), 'ledgerline-write-path.json'),
-      JSON.stringify(complete, null, 2),
-    );
-    writeReport(complete);
+    await finishRun(complete, {
+      durationSeconds: (performance.now() - began) / 1000,
+      name: 'ledgerline-write-path',
+      output: OUTPUT,
+      render,
+    });
     const final = headline(complete);
     log('');
     log(
@@ -1942,18 +1533,23 @@ async function main(): Promise<void> {
     log(
       `load with snapshot p50 ${ms(final.snapshotP50, 2)} ms (target ≤ ${TARGETS.snapshotLoadP50Ms} ms: ${final.snapshotMet ? 'met' : 'NOT met'})`,
     );
-    log(`wrote ${path.relative(ROOT, OUTPUT)} in ${Math.round(results.durationSeconds)} s`);
+    log(`wrote ${path.relative(REPO_ROOT, OUTPUT)} in ${Math.round(complete.durationSeconds)} s`);
   } finally {
     clearTimeout(watchdog);
-    await stopService(service);
+    await stopProcess(service);
     await admin.end();
   }
 }
 
-function mergeWaits(
-  a: NonNullable<RestRun['waits']>,
-  b: NonNullable<RestRun['waits']>,
-): NonNullable<RestRun['waits']> {
+type Waits = NonNullable<RestRun['waits']>;
+
+/** Adds a run to its table row, keeping the wait samples of all the row's runs together. */
+function addRun<T>(row: { runs: T[]; waits?: Waits }, outcome: T & { waits?: Waits }): void {
+  if (outcome.waits) row.waits = row.waits ? mergeWaits(row.waits, outcome.waits) : outcome.waits;
+  row.runs.push(outcome);
+}
+
+function mergeWaits(a: Waits, b: Waits): Waits {
   const samples = a.samples + b.samples;
   const shares = new Map<string, number>();
   for (const [wait, share] of a.top)
