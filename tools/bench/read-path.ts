@@ -3,7 +3,7 @@
  * fixed command rates; (b) the query-service's projection apply rate against raw FerretDB bulkWrite
  * upserts; (c) the outbox relay's publish rate against a raw kafkajs idempotent producer.
  *
- *   export PATH=/work/main/node_modules/.bin:$PATH
+ *   export PATH=$PWD/node_modules/.bin:$PATH  (from the repository root)
  *   node -r @swc-node/register tools/bench/read-path.ts
  *
  * Prints figures and writes docs/benchmarks/read-path.md (everything above the analysis marker is
@@ -60,7 +60,13 @@ import { TransactionsProjector } from '../../apps/query-service/src/views/transa
 import { TransactionsRepository } from '../../apps/query-service/src/views/transactions/transactions.repository';
 import { openAccounts, tellerToken } from './lib/accounts-api';
 import { machineFacts, packageVersions } from './lib/environment';
-import { migrateEventStore, openEventStore } from './lib/event-store-db';
+import {
+  databaseName,
+  ensureDatabase,
+  migrateEventStore,
+  openEventStore,
+  withDatabase,
+} from './lib/event-store-db';
 import { int, ms, pct } from './lib/format';
 import { post } from './lib/http-post';
 import { loadavg } from './lib/machine-load';
@@ -138,16 +144,6 @@ const OPENED_TYPE = 'account.opened';
 /** Milliseconds on the process-wide monotonic clock (the same in the poller's worker thread). */
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function databaseName(url: string): string {
-  return new URL(url).pathname.slice(1);
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 // ---------------------------------------------------------------------------------------------
 // CPU accounting: who used the two cores during a window
@@ -1766,20 +1762,6 @@ function render(r: Results): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
-
-async function ensureDatabase(url: string): Promise<void> {
-  const maintenance = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await maintenance.connect();
-  try {
-    const name = databaseName(url);
-    const { rowCount } = await maintenance.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [
-      name,
-    ]);
-    if (!rowCount) await maintenance.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await maintenance.end();
-  }
-}
 
 async function dropDatabase(url: string): Promise<void> {
   const maintenance = new Client({ connectionString: withDatabase(url, 'postgres') });

@@ -2,7 +2,7 @@
  * Write-path benchmark: raw PostgreSQL ceiling, PostgresEventStore.appendToStream, REST deposits
  * through the command-service, and aggregate load time with and without a snapshot.
  *
- *   export PATH=/work/main/node_modules/.bin:$PATH
+ *   export PATH=$PWD/node_modules/.bin:$PATH  (from the repository root)
  *   node -r @swc-node/register tools/bench/write-path.ts
  *
  * Prints figures and writes docs/benchmarks/write-path.md (everything above the analysis marker is
@@ -38,7 +38,7 @@ import { openAccounts, tellerToken } from './lib/accounts-api';
 import { measureClosedLoop, streamsOfWorker } from './lib/closed-loop';
 import { createStreams, depositEvent, rawAppendSql, rawAppendValues } from './lib/deposit-append';
 import { machineFacts, packageVersions } from './lib/environment';
-import { migrateEventStore, openEventStore } from './lib/event-store-db';
+import { ensureDatabase, migrateEventStore, openEventStore } from './lib/event-store-db';
 import { int, ms, pct } from './lib/format';
 import { post } from './lib/http-post';
 import { loadavg, waitForQuietMachine } from './lib/machine-load';
@@ -1213,10 +1213,10 @@ function render(results: Results): string {
     '## How to reproduce',
     '',
     '```sh',
-    'cd /work/main && export PATH=/work/main/node_modules/.bin:$PATH',
+    '# from the repository root',
+    'export PATH=$PWD/node_modules/.bin:$PATH',
     'tools/stack/stack up postgres',
-    "runuser -u postgres -- psql -h /work/main/.stack/postgres/run -p 55432 -U postgres -c 'CREATE DATABASE ledgerline_bench OWNER ledgerline'",
-    '# the script applies the migrations itself and TRUNCATEs the event-store tables of ledgerline_bench first',
+    '# the script creates ledgerline_bench if missing, migrates it and TRUNCATEs its event-store tables first',
     'node -r @swc-node/register tools/bench/write-path.ts          # 5-7 min (waits up to 5 s for a quiet machine before each run); BENCH_SCALE=0.2 for a smoke run',
     '# attribution of (b) vs (a): product SQL unnamed vs prepared vs appendToStream (~1 min)',
     'node -r @swc-node/register tools/bench/append-statement-variants.ts',
@@ -1255,6 +1255,7 @@ async function main(): Promise<void> {
   log(`write-path benchmark against ${database}; load average at start ${loadAvg['start']}`);
 
   // Schema and a clean slate (our own database only).
+  await ensureDatabase(DATABASE_URL);
   await migrateEventStore(DATABASE_URL, 'bench-migrate');
   const admin = new Client({ connectionString: DATABASE_URL, application_name: 'bench-admin' });
   await admin.connect();
