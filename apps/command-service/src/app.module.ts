@@ -8,6 +8,7 @@ import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
   AuthModule,
+  FixedWindowThrottlerStorage,
   HttpMetricsMiddleware,
   HttpTracingMiddleware,
   MetricsModule,
@@ -65,9 +66,10 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
     }),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: Config) => [
-        { ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) },
-      ],
+      useFactory: (config: Config) => ({
+        throttlers: [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        storage: new FixedWindowThrottlerStorage(),
+      }),
     }),
     CqrsModule.forRoot(),
     MetricsModule,

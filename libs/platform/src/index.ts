@@ -19,3 +19,4 @@ export * from './lib/tracing/tracing';
 export * from './lib/tracing/trace-context';
 export * from './lib/tracing/http-tracing.middleware';
 export * from './lib/tracing/tracing.module';
+export * from './lib/http/fixed-window-throttler.storage';
