@@ -1742,7 +1742,7 @@ function render(r: Results): string {
     '## How to reproduce',
     '',
     '```sh',
-    'cd /work/main && export PATH=/work/main/node_modules/.bin:$PATH',
+    'export PATH=$PWD/node_modules/.bin:$PATH   # from the repository root',
     'tools/stack/stack up          # PostgreSQL 55432, Kafka 59092 (and FerretDB, whose patched build this uses)',
     '# creates and migrates ledgerline_readbench (the ledgerline role has CREATEDB), runs its own FerretDB',
     '# (~/.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p1, or BENCH_FERRETDB_BIN) on a free port over its own',
