@@ -48,26 +48,23 @@ export class TransactionsRepository implements OnModuleInit {
   }
 
   /**
-   * Inserts the movements that are not there yet, in one unordered bulk write of upserts that
-   * only ever set fields on insert: a document that exists is left exactly as it is.
+   * Inserts the movements that are not there yet; a document that exists is left exactly as it
+   * is. Plain unordered inserts, the unique `_id` rejecting the ones already there: an upsert is a
+   * lookup by `_id` first, which FerretDB 1.x answers with a scan of the whole collection, so
+   * upserts slowed down as the history grew (and with them every batch of the consumer).
    */
   async insertNew(docs: readonly TransactionDocument[]): Promise<InsertOutcome> {
     if (docs.length === 0) return { inserted: 0, alreadyThere: 0 };
-    const operations = docs.map(({ _id, ...fields }) => ({
-      updateOne: {
-        filter: { _id } as Filter<TransactionDocument>,
-        update: { $setOnInsert: fields },
-        upsert: true,
-      },
-    }));
     let inserted: number;
     try {
-      inserted = (await this.collection.bulkWrite(operations, { ordered: false })).upsertedCount;
+      // Copies: the driver may add fields to the objects it is given.
+      const fresh = docs.map((doc) => ({ ...doc }));
+      inserted = (await this.collection.insertMany(fresh, { ordered: false })).insertedCount;
     } catch (error) {
-      // Two consumers upserting the same new id at once: the loser's upsert fails on the unique
-      // _id; the document is there either way.
+      // Redelivered movements, or two consumers inserting the same id at once during a
+      // rebalance: the document is there either way.
       if (!(error instanceof MongoBulkWriteError) || !onlyDuplicateKeys(error)) throw error;
-      inserted = error.result.upsertedCount;
+      inserted = error.result.insertedCount;
     }
     return { inserted, alreadyThere: docs.length - inserted };
   }
