@@ -2,7 +2,6 @@ import {
   START_OF_STORE,
   type Checkpoint,
   type EventStore,
-  type ReadAllResult,
   type StoredEvent,
 } from '@ledgerline/event-store';
 import type { MessagePublisher } from '@ledgerline/messaging';
@@ -110,25 +109,16 @@ export class OutboxRelay {
     return start;
   }
 
-  /**
-   * Publishes while this process holds the lock. The next page is read while Kafka acknowledges
-   * the current one (the read does not depend on the ack); sends and checkpoint saves stay strictly
-   * one after the other, so order and "checkpoint only after the ack" are unchanged.
-   */
+  /** Publishes while this process holds the lock. */
   private async lead(signal: AbortSignal): Promise<void> {
     let checkpoint =
       (await this.checkpoints.load(this.options.name)) ?? (await this.firstCheckpoint());
     // A notification whose events are not settled yet (an older transaction is still open) is
     // not repeated: poll briefly, backing off to the idle interval, until they are readable.
     let unsettledBackoffMs = 0;
-    let prefetched: Promise<ReadAllResult> | undefined;
     while (!signal.aborted && this.session.isLeader) {
-      const wasPrefetched = prefetched !== undefined;
-      const page = await (prefetched ?? this.store.readAll(checkpoint, this.options.batchSize));
-      prefetched = undefined;
+      const page = await this.store.readAll(checkpoint, this.options.batchSize);
       if (page.events.length === 0) {
-        // Read before the last send: appends notified during the send may be settled by now.
-        if (wasPrefetched) continue;
         const idle = this.options.idlePollMs;
         const notified = await this.session.waitForAppend(unsettledBackoffMs || idle);
         unsettledBackoffMs = notified
@@ -137,9 +127,6 @@ export class OutboxRelay {
         continue;
       }
       unsettledBackoffMs = 0;
-      prefetched = this.store.readAll(page.checkpoint, this.options.batchSize);
-      // Abandoned when the send fails or leadership ends; the next lead() reads again.
-      prefetched.catch(() => undefined);
       await this.publisher.publish(
         page.events.map((event) => toOutgoingMessage(event, this.options.topicPrefix)),
       );
