@@ -8,12 +8,14 @@ const RELAY = 'apps/command-service/src/relay.ts';
 const QUERY_SERVICE = 'apps/query-service/src/main.ts';
 /** OTLP span kinds. */
 const SERVER = 2;
+const PRODUCER = 4;
 const CONSUMER = 5;
 
 /**
  * One trace from command to view, on the real servers: the client's `traceparent` starts the
- * REST span, the event stores it, the relay copies it into the Kafka headers, the projection's
- * span continues it, and the client's GraphQL read joins it. Every process exports OTLP/HTTP to
+ * REST span, the event stores it, the relay's publish span continues it and puts its own context
+ * in the Kafka headers, the projection's span continues that, and the client's GraphQL read joins
+ * the trace. Every process exports OTLP/HTTP to
  * an in-test receiver, as it would to an OpenTelemetry Collector.
  */
 describe('trace context from REST command to projection and GraphQL read (real servers)', () => {
@@ -86,18 +88,25 @@ describe('trace context from REST command to projection and GraphQL read (real s
       inTrace(spans).find(
         (s) => s.service === 'query-service' && s.name === 'project account.opened',
       );
+    const publish = (spans: CollectedSpan[]) =>
+      inTrace(spans).find(
+        (s) => s.service === 'outbox-relay' && s.name === 'publish account.opened',
+      );
     const graphqlRead = (spans: CollectedSpan[]) =>
       inTrace(spans).find((s) => s.service === 'query-service' && s.name === 'POST /graphql');
     await collector.waitFor(
-      (spans) => !!command(spans) && !!projection(spans) && !!graphqlRead(spans),
+      (spans) =>
+        !!command(spans) && !!publish(spans) && !!projection(spans) && !!graphqlRead(spans),
     );
 
     const commandSpan = command(collector.spans)!;
     expect(commandSpan.kind).toBe(SERVER);
-    // The projection is a child of the request that appended the event, not merely the same trace.
+    // A chain, not merely one trace id: request → relay publish → projection.
+    const publishSpan = publish(collector.spans)!;
+    expect(publishSpan).toMatchObject({ kind: PRODUCER, parentSpanId: commandSpan.spanId });
     expect(projection(collector.spans)).toMatchObject({
       kind: CONSUMER,
-      parentSpanId: commandSpan.spanId,
+      parentSpanId: publishSpan.spanId,
     });
     expect(graphqlRead(collector.spans)!.kind).toBe(SERVER);
   });

@@ -13,14 +13,28 @@ export class PipelineClient {
     public queryUrl: string,
   ) {}
 
-  async command(path: string, body: unknown): Promise<{ status: number; version: number }> {
+  async command(
+    path: string,
+    body: unknown,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; version: number; replayed: boolean }> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.teller}`,
+      'content-type': 'application/json',
+    };
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     const response = await fetch(`${this.commandUrl}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.teller}`, 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify(body),
     });
     const json = (await response.json()) as { version: number };
-    return { status: response.status, version: json.version };
+    return {
+      status: response.status,
+      version: json.version,
+      // An Idempotency-Key retry answered from the stored first response.
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+    };
   }
 
   openAccount(accountId: string, ownerId: string): Promise<{ status: number; version: number }> {

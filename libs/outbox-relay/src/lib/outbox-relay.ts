@@ -7,7 +7,7 @@ import {
 import type { MessagePublisher } from '@ledgerline/messaging';
 import type { LeaderSession } from './leader-session';
 import type { RelayCheckpointStore } from './relay-checkpoint.store';
-import { toOutgoingMessage } from './to-outgoing-message';
+import { PublishSpans } from './publish-spans';
 
 export interface RelayOptions {
   /** Checkpoint and lock name: relays with the same name form one leader/standby group. */
@@ -127,9 +127,14 @@ export class OutboxRelay {
         continue;
       }
       unsettledBackoffMs = 0;
-      await this.publisher.publish(
-        page.events.map((event) => toOutgoingMessage(event, this.options.topicPrefix)),
-      );
+      const spans = new PublishSpans(page.events, this.options.topicPrefix);
+      try {
+        await this.publisher.publish(spans.messages);
+        spans.end();
+      } catch (error) {
+        spans.end(error);
+        throw error;
+      }
       await this.checkpoints.save(this.options.name, page.checkpoint);
       checkpoint = page.checkpoint;
       this.observer.published?.(page.events, checkpoint);
