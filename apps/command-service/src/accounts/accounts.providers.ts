@@ -31,6 +31,7 @@ export const accountProviders: Provider[] = [
     ) =>
       new AggregateStore(events, snapshots, accountDecider, accountCodec, {
         snapshotEvery: config.get('SNAPSHOT_EVERY', { infer: true }),
+        stateCacheSize: config.get('STATE_CACHE_SIZE', { infer: true }),
         maxRetries: config.get('COMMAND_MAX_RETRIES', { infer: true }),
         onConflict: (streamType) => metrics.appendConflict(streamType),
       }),

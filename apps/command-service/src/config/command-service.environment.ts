@@ -21,6 +21,16 @@ export class CommandServiceEnvironment extends SharedEnvironment {
   @Min(0)
   SNAPSHOT_EVERY = 100;
 
+  /**
+   * Streams whose state is kept in memory after this process's own appends, so their next command
+   * needs no load (0: off). Safe with any number of replicas: a stale entry loses its append race.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  STATE_CACHE_SIZE = 10_000;
+
   /** Re-decisions after a concurrent append before answering 409. */
   @Type(() => Number)
   @IsInt()

@@ -14,6 +14,7 @@ import type {
 import type { PostgresSnapshotStore } from '../postgres/postgres-snapshot-store';
 import type { AggregateCodec } from './aggregate-codec';
 import { KeyedSerializer } from './keyed-serializer';
+import { LruCache } from './lru-cache';
 
 export interface LoadedAggregate<State> {
   state: State;
@@ -41,15 +42,27 @@ export interface AggregateStoreOptions {
   maxRetries: number;
   /** Told about every lost append race (for metrics). */
   onConflict?: (streamType: string) => void;
+  /**
+   * Streams whose state this process keeps after its own appends (least recently used beyond
+   * that are forgotten); 0 disables. Default 0.
+   */
+  stateCacheSize?: number;
 }
 
 /**
  * The command side's one loop: load (snapshot + tail) → decide → append with the loaded version
  * as expectation. A conflict means someone else appended in between, so the command is decided
  * again on the new state, a bounded number of times; only conflicts are retried.
+ *
+ * The state this process reached with its own last append is kept (`stateCacheSize`) and used
+ * instead of a load for the stream's next command. It may be stale (another replica appended
+ * since): then the append's expected version is behind, the store refuses it as a conflict, and
+ * the retry decides on a fresh load. Optimistic concurrency keeps the cache correct; it only saves
+ * the two reads and the replay when this process is the stream's only writer.
  */
 export class AggregateStore<Command, State, Event> {
   private readonly inProcess = new KeyedSerializer();
+  private readonly reached: LruCache<string, LoadedAggregate<State>>;
 
   constructor(
     private readonly events: EventStore,
@@ -57,7 +70,9 @@ export class AggregateStore<Command, State, Event> {
     private readonly decider: Decider<Command, State, Event>,
     private readonly codec: AggregateCodec<State, Event>,
     private readonly options: AggregateStoreOptions,
-  ) {}
+  ) {
+    this.reached = new LruCache(options.stateCacheSize ?? 0);
+  }
 
   async load(streamId: string): Promise<LoadedAggregate<State>> {
     const { state: snapshotState, version: snapshotVersion } = await this.loadSnapshot(streamId);
@@ -84,7 +99,12 @@ export class AggregateStore<Command, State, Event> {
     options: HandleOptions<State>,
   ): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
-      const loaded = await this.load(streamId);
+      const cached = attempt === 0 ? this.reached.get(streamId) : undefined;
+      // If-Match compares against the stream's real version, never a possibly stale cached one.
+      const usable =
+        cached &&
+        (options.expectedVersion === undefined || options.expectedVersion === cached.version);
+      const loaded = usable ? cached : await this.load(streamId);
       // Another tenant's stream is indistinguishable from a missing one.
       if (loaded.version > 0 && loaded.tenantId !== options.tenantId) {
         throw new NotFoundError(this.codec.streamType, streamId);
@@ -103,9 +123,16 @@ export class AggregateStore<Command, State, Event> {
           events: decided.map((event) => this.toNewEvent(event, options)),
           ...(options.idempotency ? { idempotency: options.idempotency } : {}),
         });
-        await this.snapshotIfDue(streamId, options.tenantId, loaded, decided, result.version);
+        const state = decided.reduce(
+          (current, event) => this.decider.evolve(current, event),
+          loaded.state,
+        );
+        this.reached.set(streamId, { state, version: result.version, tenantId: options.tenantId });
+        await this.snapshotIfDue(streamId, options.tenantId, loaded.version, state, result.version);
         return result;
       } catch (error) {
+        // Whatever failed, the stream may have moved (or the append's outcome is unknown).
+        this.reached.delete(streamId);
         if (!(error instanceof ConcurrencyError)) throw error;
         this.options.onConflict?.(this.codec.streamType);
         if (options.expectedVersion !== undefined) {
@@ -145,16 +172,13 @@ export class AggregateStore<Command, State, Event> {
   private async snapshotIfDue(
     streamId: string,
     tenantId: string,
-    loaded: LoadedAggregate<State>,
-    decided: Event[],
+    previousVersion: number,
+    state: State,
     newVersion: number,
   ): Promise<void> {
     const every = this.options.snapshotEvery;
-    if (every <= 0 || Math.floor(newVersion / every) === Math.floor(loaded.version / every)) return;
-    const state = decided.reduce(
-      (current, event) => this.decider.evolve(current, event),
-      loaded.state,
-    );
+    if (every <= 0 || Math.floor(newVersion / every) === Math.floor(previousVersion / every))
+      return;
     await this.snapshots
       .save(tenantId, streamId, this.codec.stateSchemaVersion, {
         streamVersion: newVersion,
