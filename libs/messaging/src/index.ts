@@ -6,3 +6,4 @@ export * from './lib/kafka.health';
 export * from './lib/kafka.module';
 export * from './lib/message-publisher';
 export * from './lib/kafka-publisher';
+export * from './lib/message-tracing';

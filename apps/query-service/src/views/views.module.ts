@@ -18,9 +18,11 @@ export const PROJECTORS = Symbol('PROJECTORS');
  * its movements and portfolio entries up to that version are readable too, so read-your-writes
  * holds for the whole account page, not only its balance.
  */
+export const PROJECTOR_ORDER = [TransactionsProjector, PortfolioProjector, AccountsProjector];
+
 const projectorsProvider: Provider = {
   provide: PROJECTORS,
-  inject: [TransactionsProjector, PortfolioProjector, AccountsProjector],
+  inject: PROJECTOR_ORDER,
   useFactory: (...projectors: Projector[]): Projector[] => projectors,
 };
 

@@ -1,14 +1,7 @@
-import {
-  propagation,
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Span,
-} from '@opentelemetry/api';
+import { propagation, SpanKind, trace, type Span } from '@opentelemetry/api';
 import { EVENT_HEADERS } from '@ledgerline/contracts';
 import type { StoredEvent } from '@ledgerline/event-store';
-import type { OutgoingMessage } from '@ledgerline/messaging';
+import { contextOfTraceparent, endBatchSpans, type OutgoingMessage } from '@ledgerline/messaging';
 import { toOutgoingMessage } from './to-outgoing-message';
 
 const tracer = trace.getTracer('@ledgerline/outbox-relay');
@@ -28,7 +21,7 @@ export class PublishSpans {
       const message = toOutgoingMessage(event, topicPrefix);
       const stored = event.metadata.traceparent;
       if (!stored) return message; // no trace to continue
-      const parent = propagation.extract(ROOT_CONTEXT, { traceparent: stored });
+      const parent = contextOfTraceparent(stored);
       const span = tracer.startSpan(
         `publish ${event.type}`,
         {
@@ -56,12 +49,6 @@ export class PublishSpans {
 
   /** Ends every span; with an error when the send failed (the batch will be sent again). */
   end(error?: unknown): void {
-    for (const span of this.spans) {
-      if (error !== undefined) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: 'send failed; retried' });
-      }
-      span.end();
-    }
+    endBatchSpans(this.spans, error, 'send failed; retried');
   }
 }

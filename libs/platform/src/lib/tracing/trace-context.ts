@@ -1,16 +1,10 @@
-import { context, propagation, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 
 /** The W3C `traceparent` of the active span, to store with what this work produces. */
 export function currentTraceparent(): string | undefined {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return carrier['traceparent'];
-}
-
-/** The remote parent a `traceparent` (from a header or stored metadata) describes. */
-export function contextFromTraceparent(traceparent: string | undefined): Context {
-  if (!traceparent) return ROOT_CONTEXT;
-  return propagation.extract(ROOT_CONTEXT, { traceparent });
 }
 
 /** Trace and span id of the active span, for log lines (empty when there is none). */

@@ -7,6 +7,7 @@ import {
   type Span,
   type TextMapGetter,
 } from '@opentelemetry/api';
+import { endBatchSpans } from '@ledgerline/messaging';
 import type { Batch, IHeaders } from 'kafkajs';
 
 const tracer = trace.getTracer('@ledgerline/projections');
@@ -63,12 +64,6 @@ export class BatchSpans {
 
   /** Ends every span; with an error when the batch failed and will be redelivered. */
   end(error?: unknown): void {
-    for (const span of this.spans.values()) {
-      if (error !== undefined) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR, message: 'batch failed; redelivered' });
-      }
-      span.end();
-    }
+    endBatchSpans(this.spans.values(), error, 'batch failed; redelivered');
   }
 }
