@@ -36,6 +36,23 @@ as_owner() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# As root, the cluster lives in the checkout but runs as `postgres`, which must be able to reach
+# it: a checkout under a private directory (`mktemp -d` makes them 0700) would fail initdb with
+# "Permission denied". Grant traverse-only (o+x, no listing) on the directories in the way that we
+# own, and name any we cannot fix.
+ensure_reachable_by_postgres() {
+  [[ $(id -u) -eq 0 ]] || return 0
+  local dir=$HOME_DIR
+  while [[ "$dir" != / ]]; do
+    dir=$(dirname "$dir")
+    if ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+      [[ -O "$dir" ]] || die "the postgres user cannot enter $dir (needed for $HOME_DIR); run: chmod o+x $dir"
+      chmod o+x "$dir"
+      log "made $dir traversable for the postgres user (o+x)"
+    fi
+  done
+}
+
 running() { [[ -f "$DATA/postmaster.pid" ]] && as_owner "$(pg_bin)/pg_ctl" status -D "$DATA" >/dev/null 2>&1; }
 
 psql_admin() { as_owner "$(pg_bin)/psql" -h "$RUN" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -45,6 +62,7 @@ init_cluster() {
   log "initialising a new cluster in $DATA"
   mkdir -p "$DATA" "$RUN" "$(dirname "$LOG")"
   [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$HOME_DIR"
+  ensure_reachable_by_postgres
   # Loopback only, password auth over TCP; the unix socket (our own dir) trusts the admin.
   as_owner "$(pg_bin)/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 >/dev/null
