@@ -1,14 +1,6 @@
-import {
-  MongoBulkWriteError,
-  type AnyBulkWriteOperation,
-  type Collection,
-  type Filter,
-  type OptionalId,
-  type WithoutId,
-} from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Filter, OptionalId, WithoutId } from 'mongodb';
+import { isOnlyDuplicateKeys } from './duplicate-keys';
 import type { GuardedStore, GuardedWrite } from './guarded-projection';
-
-const DUPLICATE_KEY = 11000;
 
 export interface GuardedDocument {
   _id: string;
@@ -64,7 +56,7 @@ export class MongoGuardedStore<Doc extends GuardedDocument> implements GuardedSt
       const result = await this.collection.bulkWrite(operations, { ordered: false });
       complete = result.insertedCount + result.matchedCount === operations.length;
     } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
+      if (!isOnlyDuplicateKeys(error)) throw error;
       complete = false;
     }
     if (complete) return new Set();
@@ -85,12 +77,4 @@ export class MongoGuardedStore<Doc extends GuardedDocument> implements GuardedSt
 function withoutId<Doc extends GuardedDocument>(doc: Doc): WithoutId<Doc> {
   const { _id, ...rest } = doc;
   return rest as WithoutId<Doc>;
-}
-
-function onlyDuplicateKeys(error: unknown): boolean {
-  if (!(error instanceof MongoBulkWriteError)) return false;
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return (
-    writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY)
-  );
 }

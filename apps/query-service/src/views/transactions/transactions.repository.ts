@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MONGO_DATABASE } from '@ledgerline/projections';
-import { MongoBulkWriteError, type Collection, type Db, type Filter } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
+import { isOnlyDuplicateKeys } from '../shared/duplicate-keys';
 import { ensureIndexes, ensureIndexesInBackground, type IndexSpec } from '../shared/view-indexes';
 import { TRANSACTIONS_COLLECTION, type TransactionDocument } from './transaction.document';
-
-const DUPLICATE_KEY = 11000;
 
 /** An account's history in time order: every read filters on tenant and account. */
 export const TRANSACTION_INDEXES: readonly IndexSpec[] = [
@@ -63,7 +62,7 @@ export class TransactionsRepository implements OnModuleInit {
     } catch (error) {
       // Redelivered movements, or two consumers inserting the same id at once during a
       // rebalance: the document is there either way.
-      if (!(error instanceof MongoBulkWriteError) || !onlyDuplicateKeys(error)) throw error;
+      if (!isOnlyDuplicateKeys(error)) throw error;
       inserted = error.result.insertedCount;
     }
     return { inserted, alreadyThere: docs.length - inserted };
@@ -102,9 +101,4 @@ export class TransactionsRepository implements OnModuleInit {
       { sort: { occurredAt: -1, version: -1 } },
     );
   }
-}
-
-function onlyDuplicateKeys(error: MongoBulkWriteError): boolean {
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  return writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }
