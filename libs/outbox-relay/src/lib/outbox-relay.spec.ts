@@ -6,6 +6,7 @@ import type {
 } from '@ledgerline/event-store';
 import type { MessagePublisher, OutgoingMessage } from '@ledgerline/messaging';
 import type { LeaderSession } from './leader-session';
+import type { HorizonHolder, HorizonProbe } from './horizon-holder';
 import { OutboxRelay, type SettledEventReader } from './outbox-relay';
 import type { RelayCheckpointStore } from './relay-checkpoint.store';
 
@@ -169,5 +170,60 @@ describe('OutboxRelay', () => {
     await relay.stop();
 
     expect(publisher.published.map((m) => JSON.parse(m.value).eventId)).toEqual(['e-6']);
+  });
+});
+
+describe('OutboxRelay horizon reports', () => {
+  const holder: HorizonHolder = {
+    kind: 'session',
+    transactionId: 42n,
+    pid: 4242,
+    gid: null,
+    database: 'other',
+    user: 'someone',
+    applicationName: 'psql',
+    clientAddress: '10.0.0.7',
+    state: 'idle in transaction',
+    query: 'SELECT pg_current_xact_id()',
+    heldSeconds: 12.5,
+    detailsVisible: true,
+  };
+
+  it('asks the probe at once on leading, then at most once per idle interval, and passes on its answer', async () => {
+    const checkedAt: number[] = [];
+    const probe: HorizonProbe = {
+      holder: async () => {
+        checkedAt.push(Date.now());
+        return checkedAt.length % 2 === 1 ? holder : undefined;
+      },
+    };
+    const reports: Array<HorizonHolder | undefined> = [];
+    const publisher = new FlakyPublisher(0);
+    const events = Array.from({ length: 40 }, (_, i) => storedEvent(i + 1));
+    const publishedAtFirstCheck: number[] = [];
+    const relay = new OutboxRelay(
+      new InMemoryStore(events),
+      checkpointStore([]),
+      publisher,
+      fakeSession(),
+      { name: 'test', batchSize: 4, idlePollMs: 40, standbyRetryMs: 10 },
+      {
+        horizonChecked: (reported) => {
+          if (reports.length === 0) publishedAtFirstCheck.push(publisher.published.length);
+          reports.push(reported);
+        },
+      },
+      probe,
+    );
+
+    relay.start();
+    await until(() => publisher.published.length === 40 && checkedAt.length >= 4);
+    await relay.stop();
+
+    // A new leader reports before its first batch; later checks keep their distance.
+    expect(publishedAtFirstCheck).toEqual([0]);
+    const gaps = checkedAt.slice(1).map((at, i) => at - checkedAt[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(39);
+    expect(reports.slice(0, 4)).toEqual([holder, undefined, holder, undefined]);
   });
 });

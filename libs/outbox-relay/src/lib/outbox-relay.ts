@@ -5,6 +5,7 @@ import {
   type StoredEvent,
 } from '@ledgerline/event-store';
 import type { MessagePublisher } from '@ledgerline/messaging';
+import type { HorizonHolder, HorizonProbe } from './horizon-holder';
 import type { LeaderSession } from './leader-session';
 import type { RelayCheckpointStore } from './relay-checkpoint.store';
 import { PublishSpans } from './publish-spans';
@@ -29,6 +30,11 @@ export interface RelayObserver {
   leadershipChanged?(leader: boolean): void;
   published?(events: readonly StoredEvent[], checkpoint: Checkpoint): void;
   failed?(error: unknown): void;
+  /**
+   * The leader's look at who holds the settled horizon (undefined: nobody), at most once per
+   * `idlePollMs`. Only a leader reports; `leadershipChanged(false)` means the reports stopped.
+   */
+  horizonChecked?(holder: HorizonHolder | undefined): void;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -61,6 +67,7 @@ export class OutboxRelay {
     private readonly session: LeaderSession,
     private readonly options: RelayOptions,
     private readonly observer: RelayObserver = {},
+    private readonly horizon?: HorizonProbe,
   ) {}
 
   start(): void {
@@ -116,7 +123,14 @@ export class OutboxRelay {
     // A notification whose events are not settled yet (an older transaction is still open) is
     // not repeated: poll briefly, backing off to the idle interval, until they are readable.
     let unsettledBackoffMs = 0;
+    let nextHorizonCheck = 0;
     while (!signal.aborted && this.session.isLeader) {
+      // Once per idle interval, busy or not: a held horizon shows up as pages that stay empty,
+      // and a released one must clear its report while the backlog drains.
+      if (this.horizon && Date.now() >= nextHorizonCheck) {
+        nextHorizonCheck = Date.now() + this.options.idlePollMs;
+        this.observer.horizonChecked?.(await this.horizon.holder());
+      }
       const page = await this.store.readAll(checkpoint, this.options.batchSize);
       if (page.events.length === 0) {
         const idle = this.options.idlePollMs;
