@@ -2,13 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { MetricsRegistry } from '@ledgerline/platform';
 import { Counter, Gauge } from 'prom-client';
 
-/** What operators watch on the relay: is anyone leading, how far behind is Kafka. */
+export const HORIZON_HOLDER_LABELS = [
+  'pid',
+  'gid',
+  'datname',
+  'usename',
+  'application_name',
+  'state',
+] as const;
+export type HorizonHolderLabel = (typeof HORIZON_HOLDER_LABELS)[number];
+
+/**
+ * What operators watch on the relay: is anyone leading, how far behind is Kafka, and what holds
+ * the settled horizon that publishing waits for.
+ */
 @Injectable()
 export class RelayMetrics {
   readonly published: Counter;
   readonly leader: Gauge;
   readonly lagEvents: Gauge;
   readonly lagSeconds: Gauge;
+  readonly horizonHeldSeconds: Gauge;
+  readonly horizonHolder: Gauge<HorizonHolderLabel>;
 
   constructor(registry: MetricsRegistry) {
     const registers = [registry];
@@ -30,6 +45,17 @@ export class RelayMetrics {
     this.lagSeconds = new Gauge({
       name: 'ledgerline_relay_lag_seconds',
       help: 'Age of the oldest event not yet published',
+      registers,
+    });
+    this.horizonHeldSeconds = new Gauge({
+      name: 'ledgerline_relay_horizon_held_seconds',
+      help: 'How long the oldest running transaction of the PostgreSQL cluster has held the settled horizon: events committed after it began wait for it (0: none)',
+      registers,
+    });
+    this.horizonHolder = new Gauge({
+      name: 'ledgerline_relay_horizon_holder',
+      help: '1 for the backend (or prepared transaction) holding the settled horizon; no series when none',
+      labelNames: HORIZON_HOLDER_LABELS,
       registers,
     });
   }

@@ -35,6 +35,15 @@ export class RelayEnvironment extends SharedEnvironment {
   @Min(100)
   RELAY_STANDBY_RETRY_MS = 1_000;
 
+  /**
+   * A transaction holding the settled horizon longer than this is named in a warning (and again
+   * every minute while it holds); `ledgerline_relay_horizon_held_seconds` shows every hold.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  RELAY_HORIZON_WARN_AFTER_MS = 10_000;
+
   /** Where a relay group without a checkpoint starts: `beginning` (the whole store) or `latest`. */
   @IsIn(['beginning', 'latest'])
   RELAY_START_FROM: 'beginning' | 'latest' = 'beginning';

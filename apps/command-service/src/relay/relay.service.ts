@@ -9,9 +9,15 @@ import { ConfigService } from '@nestjs/config';
 import { TOPICS } from '@ledgerline/contracts';
 import { PostgresEventStore } from '@ledgerline/event-store';
 import { ensureTopics, KAFKA_CLIENT, KafkaPublisher } from '@ledgerline/messaging';
-import { LeaderSession, OutboxRelay, RelayCheckpointStore } from '@ledgerline/outbox-relay';
+import {
+  LeaderSession,
+  OutboxRelay,
+  PostgresHorizonProbe,
+  RelayCheckpointStore,
+} from '@ledgerline/outbox-relay';
 import type { Kafka } from 'kafkajs';
 import type { Checkpoint } from '@ledgerline/event-store';
+import { HorizonHoldReporter } from './horizon-hold-reporter';
 import { RelayMetrics } from './relay-metrics';
 import type { RelayEnvironment } from './relay.environment';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -53,6 +59,11 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     this.publisher = new KafkaPublisher(this.kafka);
     await this.publisher.connect();
     const name = this.config.get('RELAY_NAME', { infer: true });
+    const horizon = new HorizonHoldReporter(
+      this.metrics,
+      this.logger,
+      this.config.get('RELAY_HORIZON_WARN_AFTER_MS', { infer: true }),
+    );
     this.relay = new OutboxRelay(
       this.store,
       new RelayCheckpointStore(this.dataSource),
@@ -72,6 +83,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       {
         leadershipChanged: (leader) => {
           this.metrics.leader.set(leader ? 1 : 0);
+          if (!leader) horizon.clear();
           this.logger.log(leader ? 'leading: publishing' : 'standing by');
         },
         published: (events, checkpoint) => {
@@ -79,7 +91,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
           this.checkpoint = checkpoint;
         },
         failed: (error) => this.logger.error(`relay error, retrying: ${String(error)}`),
+        horizonChecked: (holder) => horizon.report(holder),
       },
+      new PostgresHorizonProbe(this.dataSource),
     );
     this.relay.start();
     this.lagSampler = setInterval(() => void this.sampleLag(), 5_000).unref();
