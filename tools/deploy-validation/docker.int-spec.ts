@@ -68,6 +68,12 @@ describe('docker-compose.yml', () => {
     expect(services['kafka']!.image).toBe('apache/kafka:4.4.0');
     expect(services['mongo']!.image).toMatch(/^mongo:8/);
     expect(services['postgres']!.image).toMatch(/^postgres:1[56]\b/);
+    // An idle transaction would hold the relay's settled horizon forever (docs/deployment.md).
+    expect(services['postgres']!.command).toEqual([
+      'postgres',
+      '-c',
+      'idle_in_transaction_session_timeout=60s',
+    ]);
     expect(services['kafka-ui']!.profiles).toEqual(['tools']);
     expect(services['jaeger']!.profiles).toEqual(['tools']);
   });

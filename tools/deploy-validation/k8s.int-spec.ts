@@ -276,6 +276,21 @@ function selects(
   );
 }
 
+describe('PostgreSQL settings of the overlays', () => {
+  // A session idle inside a transaction holds the relay's settled horizon (docs/deployment.md).
+  it('ends sessions left idle in a transaction after 60 s, in dev and in prod', () => {
+    const dev = objectsOf('overlays/dev').find(
+      (o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres',
+    )!;
+    const [container] = podSpec(dev).containers;
+    expect(container.args).toEqual(['postgres', '-c', 'idle_in_transaction_session_timeout=60s']);
+    const cluster = objectsOf('overlays/prod').find((o) => o.kind === 'Cluster')!;
+    expect(cluster.spec.postgresql.parameters).toMatchObject({
+      idle_in_transaction_session_timeout: '60s',
+    });
+  });
+});
+
 describe('k8s/overlays/prod operator resources', () => {
   const prod = () => objectsOf('overlays/prod');
   const one = (kind: string) => prod().filter((o) => o.kind === kind);

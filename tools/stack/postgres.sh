@@ -80,10 +80,29 @@ SQL
   done
 }
 
+# Cluster-wide settings that need no restart: ALTER SYSTEM (postgresql.auto.conf) plus a reload,
+# so `up` applies them to an existing, running cluster too, without disturbing its sessions.
+# idle_in_transaction_session_timeout ends a session left idle inside a transaction (a forgotten
+# `BEGIN` in psql, a leaked pool connection): its open xid would otherwise hold the relay's settled
+# horizon, and every event committed after it, forever. It cannot bound an *active* long
+# transaction; `transaction_timeout` would, but arrives only in PostgreSQL 17 (this is 15). The
+# relay's ledgerline_relay_horizon_held_seconds shows either kind (docs/deployment.md).
+IDLE_IN_TRANSACTION_TIMEOUT=60s
+
+configure() {
+  psql_admin -c "ALTER SYSTEM SET idle_in_transaction_session_timeout = '$IDLE_IN_TRANSACTION_TIMEOUT'"
+  local active
+  active=$(psql_admin -c "SELECT current_setting('idle_in_transaction_session_timeout')::interval = interval '$IDLE_IN_TRANSACTION_TIMEOUT'")
+  if [[ "$active" != t ]]; then
+    psql_admin -c "SELECT pg_reload_conf()" >/dev/null
+    log "idle_in_transaction_session_timeout = $IDLE_IN_TRANSACTION_TIMEOUT (configuration reloaded)"
+  fi
+}
+
 up() {
   install_if_missing
   init_cluster
-  if running; then log "already running on $STACK_HOST:$PG_PORT"; provision; return 0; fi
+  if running; then log "already running on $STACK_HOST:$PG_PORT"; configure; provision; return 0; fi
   [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$HOME_DIR"
   log "starting on $STACK_HOST:$PG_PORT"
   # Modest memory for a 2-core dev machine; durability settings stay at their safe defaults.
@@ -92,6 +111,7 @@ up() {
     -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=2GB" >/dev/null ||
     die "PostgreSQL did not start; see $LOG"
   wait_port "$PG_PORT" 30 PostgreSQL
+  configure
   provision
 }
 
