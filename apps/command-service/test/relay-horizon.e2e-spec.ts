@@ -119,10 +119,37 @@ describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)
   }
 
   it('the stack configures the cluster to end sessions idle in a transaction after 60 s', async () => {
-    const [row] = (await dataSource.query('SHOW idle_in_transaction_session_timeout')) as Array<{
-      idle_in_transaction_session_timeout: string;
-    }>;
-    expect(row?.idle_in_transaction_session_timeout).toBe('1min');
+    const admin = await cluster.superuser('postgres', 'horizon-test-admin');
+    holders.push(admin);
+    const setting = async () =>
+      (
+        await admin.query<{ s: string }>(
+          `SELECT current_setting('idle_in_transaction_session_timeout') AS s`,
+        )
+      ).rows[0]!.s;
+    const startedAt = async () =>
+      (
+        await admin.query<{ t: Date }>('SELECT pg_postmaster_start_time() AS t')
+      ).rows[0]!.t.getTime();
+    expect(await setting()).toBe('1min');
+
+    // A cluster that runs without it (made before the setting existed) gets it on the next
+    // `stack up`, by a reload: no restart, its sessions keep running.
+    const started = await startedAt();
+    await admin.query('ALTER SYSTEM RESET idle_in_transaction_session_timeout');
+    await admin.query('SELECT pg_reload_conf()');
+    await waitFor(
+      'the reset to apply',
+      async () => ((await setting()) === '0' ? true : undefined),
+      5_000,
+    );
+    cluster.up();
+    await waitFor(
+      'stack up to apply it',
+      async () => ((await setting()) === '1min' ? true : undefined),
+      5_000,
+    );
+    expect(await startedAt()).toBe(started);
   });
 
   it('shows and names the backend holding the horizon, publishes nothing behind it, and publishes once it ends', async () => {

@@ -11,6 +11,8 @@ export interface PrivateCluster {
   databaseUrl: string;
   /** A superuser session over the cluster's unix socket, in any database of the cluster. */
   superuser(database: string, applicationName: string): Promise<Client>;
+  /** `stack up postgres` again, on the running cluster. */
+  up(): void;
   stop(): void;
 }
 
@@ -53,6 +55,7 @@ export async function startPrivateCluster(name: string): Promise<PrivateCluster>
       await client.connect();
       return client;
     },
+    up: () => stack('up'),
     stop: () => {
       try {
         stack('down');
