@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what it needs, brings the local stack up and runs every check and test:
-# formatting, lint (module boundaries included), type check, then unit, integration and e2e tests.
+# formatting, lint (module boundaries included), type check, then unit, integration and e2e tests,
+# then the short chaos soak (after Jest, so its recovery times are not measured under test load).
 # Safe to run repeatedly; dependencies, Kafka jars and the FerretDB build are cached.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/workspace.sh"
 
@@ -31,4 +32,10 @@ node -e '
   const r = require("./tmp/jest-results.json");
   console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
 '
+
+# The soak belongs to the whole run; `npm test -- <pattern>` runs just the chosen Jest tests.
+if [[ $# -eq 0 ]]; then
+  say "chaos soak, short form (private stack; the 10-minute form: npm run soak)"
+  node -r @swc-node/register tools/soak/soak.ts --short --self-test || status=$?
+fi
 exit "${status:-0}"

@@ -218,6 +218,12 @@ down() {
   stop_pid "$PID_FILE" FerretDB
 }
 
+# A crash, for fault tests: SIGKILL mid-whatever it is doing.
+crash() {
+  running || { log "not running"; return 0; }
+  kill_pid "$PID_FILE" FerretDB
+}
+
 status() {
   if running; then
     echo "ferretdb  running  $STACK_HOST:$FERRETDB_PORT  (pid $(cat "$PID_FILE"), $FERRETDB_VERSION+$FERRETDB_PATCH, PostgreSQL $STACK_HOST:$PG_PORT/$PG_DATABASE)"
@@ -249,6 +255,6 @@ reset() {
 }
 
 case "${1:-}" in
-  up | down | status | reset) "$1" ;;
-  *) die "usage: $0 up|down|status|reset" ;;
+  up | down | status | reset | crash) "$1" ;;
+  *) die "usage: $0 up|down|status|reset|crash" ;;
 esac

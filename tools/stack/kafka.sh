@@ -336,6 +336,11 @@ cmd_status() {
   return 3
 }
 
+# A crash, for fault tests: SIGKILL, no controlled shutdown.
+cmd_crash() {
+  kill_pid "$PID_FILE" kafka
+}
+
 cmd_reset() {
   cmd_down
   rm -rf "${KAFKA_HOME:?}"
@@ -347,5 +352,6 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   reset) cmd_reset ;;
-  *) die "usage: $0 up|down|status|reset" ;;
+  crash) cmd_crash ;;
+  *) die "usage: $0 up|down|status|reset|crash" ;;
 esac

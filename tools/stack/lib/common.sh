@@ -53,3 +53,14 @@ stop_pid() {
   rm -f "$pidfile"
   log "$what killed after ${seconds}s"
 }
+
+# kill_pid <pidfile> <what>: SIGKILL at once, as a crash would (fault tests); waits until it is gone.
+kill_pid() {
+  local pidfile=$1 what=$2 pid i
+  if ! pid_alive "$pidfile"; then rm -f "$pidfile"; log "$what not running"; return 0; fi
+  pid=$(cat "$pidfile")
+  kill -9 "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$pidfile"
+  log "$what killed (SIGKILL)"
+}

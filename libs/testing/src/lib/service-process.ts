@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface RunningService {
@@ -10,6 +11,13 @@ export interface RunningService {
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 
+export interface ServiceOutputOptions {
+  /** Keep only the last this many characters of output in memory (long runs log a lot). */
+  readonly keepLastChars?: number;
+  /** Also append everything the service prints to this file. */
+  readonly logFile?: string;
+}
+
 /**
  * Starts a service from source the way `npm start` does, on a free port, and resolves once it
  * logs the URL it listens on. E2E tests talk to it over HTTP like any client would.
@@ -18,6 +26,7 @@ export function startService(
   entry: string,
   env: Record<string, string>,
   timeoutMs = 60_000,
+  outputOptions: ServiceOutputOptions = {},
 ): Promise<RunningService> {
   const child = spawn(
     process.execPath,
@@ -43,10 +52,19 @@ export function startService(
       void stop('SIGKILL');
       reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
+    const log = outputOptions.logFile
+      ? fs.createWriteStream(outputOptions.logFile, { flags: 'a' })
+      : null;
+    let listening = false;
     const onData = (chunk: Buffer) => {
+      log?.write(chunk);
       output += chunk.toString();
+      const keep = outputOptions.keepLastChars;
+      if (keep !== undefined && output.length > 2 * keep) output = output.slice(-keep);
+      if (listening) return;
       const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match?.[1]) {
+        listening = true;
         clearTimeout(timer);
         resolve({ url: match[1], process: child, output: () => output, stop });
       }
@@ -55,6 +73,7 @@ export function startService(
     child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
+      log?.end();
       reject(new Error(`${entry} exited with ${code} before listening:\n${output}`));
     });
   });
