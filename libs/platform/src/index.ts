@@ -7,6 +7,8 @@ export * from './lib/http/problem';
 export * from './lib/http/problem-details.filter';
 export * from './lib/http/validation';
 export * from './lib/http/require-json.middleware';
+export * from './lib/http/method-not-allowed.middleware';
+export * from './lib/http/problem-openapi';
 export * from './lib/auth/principal';
 export * from './lib/auth/auth-options';
 export * from './lib/auth/token-verifier';

@@ -1,14 +1,21 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventEnvelope } from '@ledgerline/contracts';
 import { CurrentPrincipal, IdGenerator, RequireRoles, type Principal } from '@ledgerline/platform';
 import type { Response } from 'express';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextFromRequest } from '../commands/command-context.decorator';
 import { send } from '../commands/command-response';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiUuidParam, uuidParam } from '../common/uuid-param.pipe';
 import { AccountEventsReader } from './account-events.reader';
+import {
+  ApiCloseAccountResponses,
+  ApiDepositResponses,
+  ApiEventsResponses,
+  ApiOpenAccountResponses,
+  ApiWithdrawalResponses,
+} from './accounts-api.responses';
 import {
   CloseAccountCommand,
   DepositMoneyCommand,
@@ -17,17 +24,14 @@ import {
 } from './commands/account.commands';
 import { AccountEventsQuery } from './dto/account-events.query';
 import { CloseAccountRequest } from './dto/close-account.request';
+import { EventEnvelopeResponse } from './dto/event-envelope.response';
 import { MoneyMovementRequest } from './dto/money-movement.request';
 import { OpenAccountRequest } from './dto/open-account.request';
 
+const ACCOUNT_ID = 'The account (a UUID).';
+
 @ApiTags('accounts')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key, ≤ 100 chars' })
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'Act only at this stream version, e.g. "3"',
-})
 @Controller('accounts')
 export class AccountsController {
   constructor(
@@ -38,6 +42,7 @@ export class AccountsController {
 
   @Post()
   @ApiOperation({ summary: 'Open an account' })
+  @ApiOpenAccountResponses()
   async open(
     @Body() body: OpenAccountRequest,
     @CommandContextFromRequest() context: CommandContext,
@@ -52,6 +57,8 @@ export class AccountsController {
 
   @Post(':id/deposits')
   @ApiOperation({ summary: 'Deposit money' })
+  @ApiUuidParam('id', ACCOUNT_ID)
+  @ApiDepositResponses()
   async deposit(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: MoneyMovementRequest,
@@ -63,6 +70,8 @@ export class AccountsController {
 
   @Post(':id/withdrawals')
   @ApiOperation({ summary: 'Withdraw money' })
+  @ApiUuidParam('id', ACCOUNT_ID)
+  @ApiWithdrawalResponses()
   async withdraw(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: MoneyMovementRequest,
@@ -74,6 +83,9 @@ export class AccountsController {
 
   @Post(':id/close')
   @ApiOperation({ summary: 'Close an account (its balance must be zero)' })
+  @ApiUuidParam('id', ACCOUNT_ID)
+  @ApiBody({ type: CloseAccountRequest, required: false, description: 'None, or `{}`.' })
+  @ApiCloseAccountResponses()
   async close(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: CloseAccountRequest,
@@ -86,6 +98,9 @@ export class AccountsController {
   @Get(':id/events')
   @RequireRoles('auditor', 'admin')
   @ApiOperation({ summary: "An account's events as recorded (auditor, admin)" })
+  @ApiUuidParam('id', ACCOUNT_ID)
+  @ApiOkResponse({ description: 'The events, oldest first.', type: [EventEnvelopeResponse] })
+  @ApiEventsResponses()
   readEvents(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: AccountEventsQuery,

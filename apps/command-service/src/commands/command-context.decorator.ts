@@ -7,10 +7,14 @@ import {
 } from '@ledgerline/platform';
 import type { Request } from 'express';
 import type { CommandContext } from './command-context';
+import {
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  IF_MATCH_PATTERN,
+} from './command-headers';
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
-/** `"3"`, `3` or `W/"3"`: the stream version a client last saw (our ETag). */
-const VERSION_TAG = /^(?:W\/)?"?(\d{1,9})"?$/;
+const VERSION_TAG = new RegExp(IF_MATCH_PATTERN);
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 
 function header(request: Request, name: string): string | undefined {
   const value = request.headers[name];
@@ -30,15 +34,11 @@ function parseIfMatch(value: string | undefined): number | undefined {
 
 function parseIdempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (
-    value.length === 0 ||
-    value.length > MAX_IDEMPOTENCY_KEY_LENGTH ||
-    !/^[\x21-\x7e]+$/.test(value)
-  ) {
+  if (!IDEMPOTENCY_KEY.test(value)) {
     throw ProblemException.badRequest('Idempotency-Key is invalid.', [
       {
         field: 'Idempotency-Key',
-        message: `must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`,
+        message: `must be 1–${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters`,
       },
     ]);
   }

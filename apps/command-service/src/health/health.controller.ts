@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@ledgerline/messaging';
 import { Public } from '@ledgerline/platform';
 
 /** Probes are public: the orchestrator calls them without credentials. */
 @Public()
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -15,6 +17,7 @@ export class HealthController {
 
   /** The process is alive; dependencies are deliberately not checked (a restart would not fix them). */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -22,6 +25,7 @@ export class HealthController {
 
   /** Ready to accept commands: PostgreSQL answers. Kafka is reported, but only degrades. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL answers (Kafka is only reported)' })
   @HealthCheck()
   ready() {
     return this.health.check([

@@ -1,2 +1,2 @@
-/** Closing takes no input; an empty object is the only valid body (unknown fields are refused). */
+/** Closing takes no input: no body, or an empty object (unknown fields are refused). */
 export class CloseAccountRequest {}

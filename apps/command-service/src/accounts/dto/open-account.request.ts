@@ -1,34 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsMoney } from '../../common/is-money';
+import { LimitField } from '../../common/money-field';
+import { CurrencyField, OwnerIdField } from '../../common/text-fields';
+import { OptionalUuidField } from '../../common/uuid';
 
 export class OpenAccountRequest {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Chosen by the client for safe retries; generated when absent.',
-  })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidField('Chosen by the client for safe retries; generated when absent.')
   accountId?: string;
 
-  @ApiProperty({ example: 'alice' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @OwnerIdField()
   ownerId!: string;
 
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as "EUR"' })
+  @CurrencyField()
   currency!: string;
 
-  @ApiPropertyOptional({ example: '0.00', default: '0.00' })
-  @IsOptional()
-  @IsMoney()
+  @LimitField({ fallback: '0.00', description: 'How far below zero the balance may go;' })
   overdraftLimit?: string;
 
-  @ApiPropertyOptional({ example: '1500.00', default: '1500.00' })
-  @IsOptional()
-  @IsMoney()
+  @LimitField({
+    fallback: '1500.00',
+    description: 'Most that may be withdrawn per UTC day;',
+  })
   dailyWithdrawalLimit?: string;
 }

@@ -7,6 +7,7 @@ import {
   Module,
   type NestMiddleware,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
@@ -31,11 +32,18 @@ export class MetricsRegistry extends Registry {
 }
 
 @Public()
+@ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly registry: MetricsRegistry) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics of this process' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4.',
+    schema: { type: 'string' },
+  })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
     return this.registry.metrics();
