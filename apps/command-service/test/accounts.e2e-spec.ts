@@ -392,6 +392,38 @@ describe('command-service accounts API (running service, real PostgreSQL)', () =
       expect(badId.status).toBe(400);
     });
 
+    it('400, not 500, for text PostgreSQL cannot store and for null optional fields', async () => {
+      const accountId = await openAccount();
+      // Raw bodies: JSON escapes of U+0000 and of a lone surrogate, which the store refuses.
+      const refusals = [
+        ['/accounts', '{"ownerId": "al\\u0000ice", "currency": "EUR"}', 'ownerId'],
+        ['/accounts', '{"ownerId": "al\\ud800ice", "currency": "EUR"}', 'ownerId'],
+        ['/accounts', '{"ownerId": "alice", "currency": "EUR", "accountId": null}', 'accountId'],
+        [
+          `/accounts/${accountId}/deposits`,
+          '{"amount": "1.00", "reference": "a\\u0000"}',
+          'reference',
+        ],
+        [`/accounts/${accountId}/deposits`, '{"amount": "1.00", "reference": null}', 'reference'],
+      ] as const;
+      for (const [path, raw, field] of refusals) {
+        const response = await api.post(path, undefined, { token: teller, raw });
+        const fields = (response.body['errors'] as { field: string }[]).map((e) => e.field);
+        expect([raw, response.status, [...new Set(fields)]]).toEqual([raw, 400, [field]]);
+      }
+      expect(await events(accountId)).toHaveLength(1);
+    });
+
+    it('400, not 500, for a feed position beyond a PostgreSQL integer or not in digits', async () => {
+      const accountId = await openAccount();
+      for (const query of ['fromVersion=99999999999999', 'fromVersion=0x10', 'limit=1e3']) {
+        const response = await api.get(`/accounts/${accountId}/events?${query}`, {
+          token: auditor,
+        });
+        expect([query, response.status]).toEqual([query, 400]);
+      }
+    });
+
     it('415 for a body that is not JSON', async () => {
       const response = await api.post('/accounts', undefined, {
         token: teller,
