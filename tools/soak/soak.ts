@@ -38,7 +38,7 @@ interface SoakRun {
 async function soak(options: SoakOptions): Promise<boolean> {
   const startedAt = new Date();
   const since = () => Date.now() - startedAt.getTime();
-  const stack = new PrivateStack(path.join(REPO, '.stack-soak'), {
+  const stack = new PrivateStack(path.join(REPO, `.stack-soak-${options.portBase}`), {
     postgres: options.portBase,
     kafka: options.portBase + 1,
     ferretdb: options.portBase + 3,
@@ -119,7 +119,7 @@ async function drive({
   load.start();
   say(`${options.workers} clients on ${loaded.length} accounts; faults from ${WARMUP_MS / 1000} s`);
 
-  const schedule = faultSchedule(options.rounds, random);
+  const schedule = faultSchedule(options.faults, options.rounds, random);
   const spacing = (options.durationSeconds * 1000 - WARMUP_MS) / schedule.length;
   const faults: FaultRecord[] = [];
   for (const [index, component] of schedule.entries()) {

@@ -39,18 +39,22 @@ export interface FaultContext {
   readonly since: () => number;
 }
 
-/** Every component, `rounds` times each, in a shuffled order (seeded: runs are comparable). */
-export function faultSchedule(rounds: number, random: () => number): Component[] {
+/** Each component `rounds` times, in a shuffled order (seeded: runs are comparable). */
+export function faultSchedule(
+  components: readonly Component[],
+  rounds: number,
+  random: () => number,
+): Component[] {
   const schedule: Component[] = [];
   for (let round = 0; round < rounds; round++) {
-    const shuffled = [...COMPONENTS];
+    const shuffled = [...components];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j] as Component, shuffled[i] as Component];
     }
     // No component twice in a row across rounds: each kill is measured on a recovered system.
     const first = shuffled[0] as Component;
-    if (schedule.at(-1) === first) shuffled.push(...shuffled.splice(0, 1));
+    if (schedule.at(-1) === first && shuffled.length > 1) shuffled.push(...shuffled.splice(0, 1));
     schedule.push(...shuffled);
   }
   return schedule;

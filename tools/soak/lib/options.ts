@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { COMPONENTS, type Component } from './faults';
 
 export interface SoakOptions {
   readonly profile: 'short' | 'full';
   readonly durationSeconds: number;
   /** How many times each component is killed. */
   readonly rounds: number;
+  /** The components to kill (default: every process and server). */
+  readonly faults: readonly Component[];
   readonly workers: number;
   readonly accounts: number;
   readonly selfTest: boolean;
@@ -28,6 +31,7 @@ acknowledged is lost or doubled and that every view equals a fold of the event s
   --short          ≈ 90 s, each component killed once (what npm test runs)
   --duration <s>   length of the load phase (full: 600)
   --rounds <n>     kills of each component (full: 4, short: 1)
+  --faults <list>  only these, comma-separated (default: ${COMPONENTS.join(',')})
   --workers <n>    concurrent clients (default 8)
   --accounts <n>   accounts the load spreads over (default 40)
   --self-test      then plant violations and require every check to catch its own
@@ -46,6 +50,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions | 'help' {
       short: { type: 'boolean', default: false },
       duration: { type: 'string' },
       rounds: { type: 'string' },
+      faults: { type: 'string', default: COMPONENTS.join(',') },
       workers: { type: 'string', default: '8' },
       accounts: { type: 'string', default: '40' },
       'self-test': { type: 'boolean', default: false },
@@ -64,6 +69,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions | 'help' {
     profile,
     durationSeconds: positive('--duration', values.duration ?? String(defaults.durationSeconds)),
     rounds: positive('--rounds', values.rounds ?? String(defaults.rounds)),
+    faults: components(values.faults),
     workers: positive('--workers', values.workers),
     accounts: positive('--accounts', values.accounts),
     selfTest: values['self-test'],
@@ -72,6 +78,16 @@ export function parseSoakOptions(argv: string[]): SoakOptions | 'help' {
     seed: positive('--seed', values.seed),
     portBase: positive('--port-base', values['port-base']),
   };
+}
+
+function components(list: string): Component[] {
+  const named = list.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !(COMPONENTS as readonly string[]).includes(name));
+  if (unknown.length > 0 || named.length === 0)
+    throw new Error(
+      `--faults: unknown component '${unknown.join(',')}' (known: ${COMPONENTS.join(',')})`,
+    );
+  return named as Component[];
 }
 
 function positive(flag: string, value: string): number {
