@@ -10,6 +10,7 @@ import { GraphqlAuthModule } from './auth/graphql-auth.module';
 import { authenticatedContext } from './auth/graphql-context';
 import { formatError } from './format-error';
 import { GraphQLErrorFilter } from './graphql-error.filter';
+import { nulFreeArgumentsPlugin } from './input/nul-free-arguments';
 import { complexityLimitPlugin } from './limits/complexity';
 import { depthLimitRule } from './limits/depth-limit.rule';
 
@@ -39,7 +40,10 @@ type Config = ConfigService<QueryServiceEnvironment, true>;
           context: ({ req }: { req: Parameters<typeof authenticatedContext>[1] }) =>
             authenticatedContext(verifier, req),
           validationRules: [depthLimitRule(config.get('GRAPHQL_MAX_DEPTH', { infer: true }))],
-          plugins: [complexityLimitPlugin(config.get('GRAPHQL_MAX_COMPLEXITY', { infer: true }))],
+          plugins: [
+            nulFreeArgumentsPlugin(),
+            complexityLimitPlugin(config.get('GRAPHQL_MAX_COMPLEXITY', { infer: true })),
+          ],
           formatError,
         };
       },

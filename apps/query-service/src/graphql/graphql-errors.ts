@@ -49,6 +49,14 @@ export const NotFound = {
 export const BadUserInput = {
   argument: (argument: string, problem: string) =>
     apiError(`Argument ${argument} ${problem}.`, ERROR_CODES.badUserInput, { argument }),
+  /** Refused before execution, hence the HTTP status (as for the operation limits). */
+  nulCharacter: (argument: string) =>
+    apiError(
+      `Argument ${argument} contains U+0000, which no stored text does.`,
+      ERROR_CODES.badUserInput,
+      { argument },
+      400,
+    ),
 };
 
 export const ConsistencyTimeout = {
