@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import {
+  DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
   DEVELOPMENT_JWT_SECRET,
   mintDevelopmentToken,
+  principalFromClaims,
   ROLES,
   type Role,
 } from '@ledgerline/platform';
@@ -10,6 +13,7 @@ import {
 /**
  * Mints a development bearer token signed with JWT_SECRET (or the development default):
  *   npm run token -- --sub alice --tenant acme [--roles teller,auditor] [--expires 12h]
+ * `--expires` may not exceed JWT_MAX_LIFETIME (24 h by default), as the services would refuse it.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +33,13 @@ async function main(): Promise<void> {
     tenant: values.tenant ?? 'acme',
     roles: roles as Role[],
     expiresIn: values.expires ?? '12h',
+  });
+  // The services' own claim rules: a token they would refuse is an error here, not a 401 later.
+  principalFromClaims(decodeJwt(token), {
+    nowSeconds: Math.floor(Date.now() / 1000),
+    maxLifetimeSeconds: Number(
+      process.env['JWT_MAX_LIFETIME'] ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+    ),
   });
   process.stdout.write(`${token}\n`);
 }

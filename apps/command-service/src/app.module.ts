@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { eventStoreDataSourceOptions } from '@ledgerline/event-store';
 import { KafkaModule, parseBrokers } from '@ledgerline/messaging';
 import {
+  authOptionsFrom,
   AuthModule,
   FixedWindowThrottlerStorage,
   HttpMetricsMiddleware,
@@ -52,19 +53,7 @@ type Config = ConfigService<CommandServiceEnvironment, true>;
         clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       }),
     }),
-    AuthModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: Config) => {
-        const jwksUrl = config.get('JWT_JWKS_URL', { infer: true });
-        const issuer = config.get('JWT_ISSUER', { infer: true });
-        const audience = config.get('JWT_AUDIENCE', { infer: true });
-        return {
-          ...(jwksUrl ? { jwksUrl } : { hs256Secret: config.get('JWT_SECRET', { infer: true }) }),
-          ...(issuer ? { issuer } : {}),
-          ...(audience ? { audience } : {}),
-        };
-      },
-    }),
+    AuthModule.forRootAsync({ inject: [ConfigService], useFactory: authOptionsFrom }),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: Config) => ({

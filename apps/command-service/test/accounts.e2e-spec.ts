@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '@ledgerline/platform';
 import { startService, type RunningService } from '@ledgerline/testing';
 import { CommandClient, newId, token } from './support/http-client';
@@ -285,6 +286,46 @@ describe('command-service accounts API (running service, real PostgreSQL)', () =
       );
       expect(response.status).toBe(401);
       expect(response.body['type']).toBe('/problems/unauthenticated');
+    });
+
+    it('401 with a token that never expires, lives too long, or carries an odd tenant', async () => {
+      const key = new TextEncoder().encode(DEVELOPMENT_JWT_SECRET);
+      const claims = { tenant, roles: ['teller'] };
+      const neverExpires = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('t')
+        .setIssuedAt()
+        .sign(key);
+      const refused = [
+        neverExpires,
+        await mintDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+          sub: 't',
+          tenant,
+          roles: ['teller'],
+          expiresIn: '25h',
+        }),
+        await mintDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+          sub: 't',
+          tenant: 'a'.repeat(5_000),
+          roles: ['teller'],
+        }),
+        await mintDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+          sub: 't',
+          tenant: 'acme corp',
+          roles: ['teller'],
+        }),
+      ];
+      for (const token of refused) {
+        const response = await api.post(
+          '/accounts',
+          { accountId: newId(), ownerId: 'a', currency: 'EUR' },
+          { token },
+        );
+        expect([response.status, response.body['type']]).toEqual([
+          401,
+          '/problems/unauthenticated',
+        ]);
+      }
     });
 
     it('403 when a customer acts on another customer’s account', async () => {

@@ -81,6 +81,11 @@ describe('outbox relay failover (two processes, real PostgreSQL and Kafka)', () 
     const second = await startService(ENTRY, relayEnv);
     relays.push(second);
     expect(await role(second)).toBe('standby');
+    // The relay's probe server is hardened like the APIs (libs/platform/src/lib/http/security-headers.ts).
+    const probe = await fetch(`${second.url}/health/live`);
+    expect(probe.headers.get('x-powered-by')).toBeNull();
+    expect(probe.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(probe.headers.get('x-frame-options')).toBe('DENY');
 
     const streams = Array.from({ length: 8 }, () => ({ id: randomUUID(), version: 0 }));
     const appended: string[] = [];

@@ -1,3 +1,5 @@
+import { SignJWT } from 'jose';
+import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '@ledgerline/platform';
 import { startService, type RunningService } from '@ledgerline/testing';
 import { AccountStream } from './support/account-stream';
 import { GraphQLClient, codesOf, token, type GraphQLResult } from './support/graphql-client';
@@ -477,6 +479,24 @@ describe('query-service GraphQL API (running service, real FerretDB)', () => {
       expect(status).toBe(401);
       expect(body).not.toHaveProperty('data');
       expect(codesOf({ status, body })).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('refuses a token that never expires and one with a 5,000-character tenant', async () => {
+      const key = new TextEncoder().encode(DEVELOPMENT_JWT_SECRET);
+      const neverExpires = await new SignJWT({ tenant: 'acme', roles: [] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('alice')
+        .setIssuedAt()
+        .sign(key);
+      const hugeTenant = await mintDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+        sub: 'alice',
+        tenant: 'a'.repeat(5_000),
+      });
+      for (const refused of [neverExpires, hugeTenant]) {
+        const { status, body } = await api.query(query, {}, null, `Bearer ${refused}`);
+        expect(status).toBe(401);
+        expect(codesOf({ status, body })).toEqual(['UNAUTHENTICATED']);
+      }
     });
 
     it('answers transfer with null while no transfer exists', async () => {

@@ -1,3 +1,4 @@
+import { SECURITY_HEADERS } from '@ledgerline/platform';
 import { runUntilExit, startService, type RunningService } from '@ledgerline/testing';
 
 const ENTRY = 'apps/query-service/src/main.ts';
@@ -24,6 +25,24 @@ describe('query-service process', () => {
     expect(response.status).toBe(200);
     expect(body.details['mongodb']?.status).toBe('up');
     expect(body.details['kafka']?.status).toBe('up');
+  });
+
+  it.each([
+    ['a probe', 'GET', '/health/live'],
+    ['an unauthenticated GraphQL request', 'POST', '/graphql'],
+    ["a route nobody serves (Express' 404)", 'GET', '/no-such-route'],
+  ])('sends the security headers and no X-Powered-By with %s', async (_, method, path) => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(method === 'POST' ? { body: JSON.stringify({ query: '{ __typename }' }) } : {}),
+    });
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    // The probes' own Cache-Control (terminus) is stricter still; no-store is what matters.
+    const { 'cache-control': noStore, ...exact } = SECURITY_HEADERS;
+    expect(response.headers.get('cache-control')).toContain(noStore);
+    for (const [name, value] of Object.entries(exact))
+      expect(`${name}: ${response.headers.get(name)}`).toBe(`${name}: ${value}`);
   });
 
   it('refuses to start on a bad environment, naming the variable', async () => {

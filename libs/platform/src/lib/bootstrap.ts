@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import type { SharedEnvironment } from './config/shared-environment';
+import { hardenHttp } from './http/security-headers';
 
 /**
  * On SIGTERM Nest closes the HTTP server, which stops accepting connections and waits for the open
@@ -22,8 +23,8 @@ function closeConnectionsOnShutdown(server: Server): void {
 }
 
 /**
- * The common tail of every HTTP service's main: JSON logs, SIGTERM handling and listening on the
- * configured interface. Returns the URL it listens on.
+ * The common tail of every HTTP service's main: JSON logs, SIGTERM handling, the security headers
+ * and listening on the configured interface. Returns the URL it listens on.
  */
 export async function listen(app: INestApplication, name: string): Promise<string> {
   const logger = app.get(Logger);
@@ -32,6 +33,7 @@ export async function listen(app: INestApplication, name: string): Promise<strin
   const config = app.get(ConfigService<SharedEnvironment, true>);
   const host = config.get('HOST', { infer: true });
   closeConnectionsOnShutdown(app.getHttpServer() as Server);
+  hardenHttp(app);
   await app.listen(config.get('PORT', { infer: true }), host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${host}:${address.port}`;

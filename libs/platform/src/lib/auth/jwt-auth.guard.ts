@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError } from './invalid-token.error';
+import { TokenVerifier } from './token-verifier';
 import { hasAnyRole, type Role } from './principal';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */

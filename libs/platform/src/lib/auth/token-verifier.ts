@@ -1,20 +1,18 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthOptions } from './auth-options';
-import { ROLES, type Principal, type Role } from './principal';
-
-export class InvalidTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidTokenError';
-  }
-}
+import { InvalidTokenError } from './invalid-token.error';
+import type { Principal } from './principal';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, principalFromClaims } from './token-claims';
 
 /** Verifies a bearer token and turns its claims into a Principal, or says why it cannot. */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
-  constructor(private readonly options: AuthOptions) {
+  constructor(
+    private readonly options: AuthOptions,
+    private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
+  ) {
     if (options.jwksUrl) {
       this.key = createRemoteJWKSet(new URL(options.jwksUrl));
       this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
@@ -28,9 +26,11 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    const now = this.nowSeconds();
     try {
       const verifyOptions = {
         algorithms: this.algorithms,
+        currentDate: new Date(now * 1000),
         ...(this.options.issuer ? { issuer: this.options.issuer } : {}),
         ...(this.options.audience ? { audience: this.options.audience } : {}),
       };
@@ -43,17 +43,9 @@ export class TokenVerifier {
       const reason = error instanceof errors.JWTExpired ? 'token expired' : 'token invalid';
       throw new InvalidTokenError(reason);
     }
-    return toPrincipal(payload);
+    return principalFromClaims(payload, {
+      nowSeconds: now,
+      maxLifetimeSeconds: this.options.maxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+    });
   }
-}
-
-function toPrincipal(payload: JWTPayload): Principal {
-  const { sub, tenant, roles = [] } = payload as JWTPayload & { tenant?: unknown; roles?: unknown };
-  if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('claim sub missing');
-  if (typeof tenant !== 'string' || tenant.length === 0)
-    throw new InvalidTokenError('claim tenant missing');
-  if (!Array.isArray(roles) || !roles.every((role): role is Role => ROLES.includes(role as Role))) {
-    throw new InvalidTokenError(`claim roles must be a subset of ${ROLES.join(', ')}`);
-  }
-  return { userId: sub, tenantId: tenant, roles };
 }

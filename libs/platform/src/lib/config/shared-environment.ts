@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from '../auth/token-claims';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -62,6 +63,13 @@ export class SharedEnvironment {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Longest token lifetime accepted (`exp - iat`, seconds); longer-lived tokens are refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 60 * 60)
+  JWT_MAX_LIFETIME = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
 
   /** Requests per minute per caller before 429. */
   @Type(() => Number)
