@@ -3,8 +3,8 @@
  * exactly one exception filter; nothing else decides HTTP status codes.
  */
 export abstract class DomainError extends Error {
-  protected constructor(message: string) {
-    super(message);
+  protected constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -62,5 +62,22 @@ export class VersionMismatchError extends DomainError {
     readonly actualVersion: number,
   ) {
     super(`stream ${streamId} is at version ${actualVersion}, not ${expectedVersion}`);
+  }
+}
+
+/**
+ * A store the request needs cannot be reached right now (connection refused or cut, the server
+ * shutting down or starting up, no pooled connection in time): the same request may succeed once
+ * it is back. A write cut off mid-way may or may not have committed, which is why clients retry
+ * with the same Idempotency-Key. `cause` keeps the driver's error for the logs. → 503 with
+ * Retry-After
+ */
+export class StoreUnavailableError extends DomainError {
+  constructor(
+    readonly store: string,
+    readonly retryAfterSeconds: number,
+    cause?: unknown,
+  ) {
+    super(`${store} is unavailable`, { cause });
   }
 }

@@ -20,7 +20,7 @@ import {
   type IdempotencyStore,
 } from '../idempotency';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-rows';
-import { violatedUniqueConstraint } from './postgres-errors';
+import { callStore, classifyStoreError, violatedUniqueConstraint } from './postgres-errors';
 
 /**
  * Claims the next versions of a stream and inserts its events in ONE statement: the conditional
@@ -61,9 +61,9 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
   async appendToStream(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0) throw new Error('appendToStream needs at least one event');
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
     const transactional = request.idempotency !== undefined;
     try {
+      await runner.connect();
       if (transactional) await runner.startTransaction();
       const result = await this.insertEvents(runner, request);
       if (request.idempotency) {
@@ -74,7 +74,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       if (transactional) await runner.commitTransaction();
       return result;
     } catch (error) {
-      if (transactional && runner.isTransactionActive) await runner.rollbackTransaction();
+      // A broken connection has already released the runner, and PostgreSQL rolls back a lost
+      // session's transaction: a ROLLBACK then, or one that fails, would only hide the real error.
+      if (transactional && runner.isTransactionActive && !runner.isReleased)
+        await runner.rollbackTransaction().catch(() => undefined);
       throw this.translate(error, request);
     } finally {
       await runner.release();
@@ -82,7 +85,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows = await this.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = $1 AND stream_version >= $2
        ORDER BY events.stream_version LIMIT $3`,
@@ -92,7 +95,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
   }
 
   async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
-    const rows: EventRow[] = await this.dataSource.query(SETTLED_AFTER_SQL, [
+    const rows = await this.query<EventRow>(SETTLED_AFTER_SQL, [
       after.transactionId.toString(),
       after.position.toString(),
       limit,
@@ -106,7 +109,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
   }
 
   async settledHead(): Promise<Checkpoint> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.query(
       `SELECT transaction_id::text AS transaction_id, position::text AS position FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1`,
@@ -117,7 +120,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
   }
 
   async streamInfo(streamId: string): Promise<StreamInfo | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.query(
       `SELECT tenant_id, stream_type, version FROM streams WHERE stream_id = $1`,
       [streamId],
     )) as Array<{ tenant_id: string; stream_type: string; version: number }>;
@@ -131,12 +134,17 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
     principalId: string,
     key: string,
   ): Promise<IdempotencyRecord | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.query(
       `SELECT request_hash, response FROM idempotency_keys
        WHERE tenant_id = $1 AND principal_id = $2 AND key = $3`,
       [tenantId, principalId, key],
     )) as Array<{ request_hash: string; response: IdempotencyRecord['response'] }>;
     return row ? { requestHash: row.request_hash, response: row.response } : null;
+  }
+
+  /** Every read goes through here, so an unreachable PostgreSQL is reported one way. */
+  private query<T>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    return callStore(() => this.dataSource.query<T[]>(sql, parameters));
   }
 
   private async insertEvents(runner: QueryRunner, request: AppendRequest): Promise<AppendResult> {
@@ -183,7 +191,7 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       case 'idempotency_keys_pkey':
         return new IdempotencyKeyAlreadyUsed(request.idempotency?.key ?? '');
       default:
-        return error;
+        return classifyStoreError(error);
     }
   }
 }

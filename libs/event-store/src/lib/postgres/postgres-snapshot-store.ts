@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { callStore } from './postgres-errors';
 
 export interface Snapshot {
   streamVersion: number;
@@ -14,10 +15,12 @@ export class PostgresSnapshotStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(streamId: string, stateSchemaVersion: number): Promise<Snapshot | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT stream_version, state FROM snapshots
-       WHERE stream_id = $1 AND state_schema_version = $2`,
-      [streamId, stateSchemaVersion],
+    const [row] = (await callStore(() =>
+      this.dataSource.query(
+        `SELECT stream_version, state FROM snapshots
+         WHERE stream_id = $1 AND state_schema_version = $2`,
+        [streamId, stateSchemaVersion],
+      ),
     )) as Array<{ stream_version: number; state: Record<string, unknown> }>;
     return row ? { streamVersion: row.stream_version, state: row.state } : null;
   }

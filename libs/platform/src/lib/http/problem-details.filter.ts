@@ -9,6 +9,7 @@ import {
   BusinessRuleViolation,
   ConcurrencyError,
   NotFoundError,
+  StoreUnavailableError,
   ValidationError,
   VersionMismatchError,
 } from '@ledgerline/domain-kernel';
@@ -26,6 +27,7 @@ const STATUS_TYPES: Record<number, string> = {
   413: '/problems/payload-too-large',
   415: '/problems/unsupported-media-type',
   429: '/problems/rate-limited',
+  503: '/problems/service-unavailable',
 };
 
 /** Express body-parser failures carry a `type` like `entity.parse.failed` and a 4xx status. */
@@ -60,8 +62,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
-    if (problem.status >= 500)
+    if (error instanceof StoreUnavailableError) {
+      // Expected while a dependency restarts: one line per request, not a stack trace.
+      this.logger.warn(`${error.message}: ${String(error.cause)}`);
+      response.setHeader('retry-after', String(error.retryAfterSeconds));
+    } else if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
+    }
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -100,6 +107,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: 412,
         detail: error.message,
         currentVersion: error.actualVersion,
+      };
+    }
+    if (error instanceof StoreUnavailableError) {
+      return {
+        type: '/problems/service-unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail: `${error.message}; retry in ${error.retryAfterSeconds} s.`,
       };
     }
     if (error instanceof ConcurrencyError) {
