@@ -133,6 +133,16 @@ status() {
   fi
 }
 
+# A crash, for fault tests: immediate shutdown, no checkpoint, so the next start runs crash recovery.
+crash() {
+  if running; then
+    as_owner "$(pg_bin)/pg_ctl" stop -D "$DATA" -m immediate -w >/dev/null
+    log "stopped immediately (crash recovery on the next start)"
+  else
+    log "not running"
+  fi
+}
+
 reset() {
   [[ -n "$(pg_bin)" ]] && down
   rm -rf "$HOME_DIR"
@@ -140,6 +150,6 @@ reset() {
 }
 
 case "${1:-}" in
-  up | down | status | reset) "$1" ;;
-  *) die "usage: $0 up|down|status|reset" ;;
+  up | down | status | reset | crash) "$1" ;;
+  *) die "usage: $0 up|down|status|reset|crash" ;;
 esac
