@@ -12,7 +12,7 @@ say "local stack"
 tools/stack/stack up
 eval "$(tools/stack/stack env --test)"
 
-say "deployment validators (kustomize, docker compose, hadolint, kubernetes-validate; cached)"
+say "deployment validators and schemathesis (kustomize, docker compose, hadolint, kubernetes-validate; cached)"
 bash tools/deploy-validation/install-tools.sh >/dev/null
 
 say "migrations (test database)"

@@ -138,6 +138,18 @@ describe('query-service GraphQL API under schema-driven fuzzing (running service
     expect(found).toEqual([]);
   });
 
+  it('refuses U+0000 in an argument before executing: HTTP 400, BAD_USER_INPUT', async () => {
+    const result = await api.query(
+      'query($id: ID!) { account(id: $id) { id } }',
+      { id: 'nul\u0000byte' },
+      readers['teller'] ?? null,
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', argument: '$id' },
+    ]);
+  });
+
   it('answers hand-written literal operations without an internal error', async () => {
     const { found } = await findings(
       LITERAL_QUERIES.map((query) => ({ field: 'literal', query, variables: {} })),
