@@ -2,3 +2,4 @@ export * from './lib/integration-environment';
 export * from './lib/service-process';
 export * from './lib/decider-specification';
 export * from './lib/cutting-proxy';
+export * from './lib/seeded-random';

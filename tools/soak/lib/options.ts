@@ -96,15 +96,3 @@ function positive(flag: string, value: string): number {
     throw new Error(`${flag} must be a positive integer, got '${value}'`);
   return parsed;
 }
-
-/** mulberry32: a small seeded generator, so two runs with one seed kill in the same order. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,6 +1,6 @@
 import { accountClosed, moneyDeposited } from '../../test/examples';
 import { fixtureNames, readFixture } from '../../test/fixtures';
-import { randomBytes, randomInt, seededRandom } from '../../test/seeded-random';
+import { randomBytes, randomInt, seededRandom } from '@ledgerline/testing';
 import { decode } from './decode';
 import type { DecodeErrorReason, DecodeResult } from './decode-result';
 
