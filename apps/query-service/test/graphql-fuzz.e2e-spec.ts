@@ -1,9 +1,9 @@
-import { startService, type RunningService } from '@ledgerline/testing';
+import { seededRandom, startService, type RunningService } from '@ledgerline/testing';
 import type { GraphQLSchema } from 'graphql';
 import { AccountStream } from './support/account-stream';
 import { buildApiSchema } from './support/api-schema';
 import { GraphQLClient, token, type GraphQLResult } from './support/graphql-client';
-import { fuzzCases, seededRandom, type FuzzCase } from './support/graphql-fuzz';
+import { fuzzCases, type FuzzCase } from './support/graphql-fuzz';
 import { SeededViews } from './support/seeded-views';
 import { openTestDatabase, type TestDatabase } from './support/test-database';
 

@@ -26,18 +26,6 @@ export interface FuzzCase {
   variables: Record<string, unknown>;
 }
 
-/** mulberry32: a small seeded PRNG, so a failing case is reproduced by its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Strings no resolver should choke on: empty, huge, control and unpaired UTF-16, operators. */
 const HOSTILE_STRINGS = [
   '',
