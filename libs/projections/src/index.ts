@@ -7,3 +7,5 @@ export * from './lib/runtime/projector';
 export * from './lib/runtime/dead-letter';
 export * from './lib/runtime/projection-runtime';
 export * from './lib/runtime/projection-transport';
+export * from './lib/runtime/supervised-consumer';
+export * from './lib/runtime/restart-backoff';

@@ -49,6 +49,18 @@ export class QueryServiceEnvironment extends SharedEnvironment {
   @IsNotEmpty()
   KAFKA_CONSUMER_GROUP = 'query-service';
 
+  /**
+   * How long the group keeps a consumer that stopped heartbeating. A replica killed without
+   * leaving the group (kill -9, OOM) holds its partitions this long, and its successor's join waits
+   * for it; a long GC pause or a slow batch longer than this costs a rebalance. Kafka refuses values
+   * outside its group.min/max.session.timeout.ms (6 s and 30 min by default).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(6_000)
+  @Max(1_800_000)
+  KAFKA_SESSION_TIMEOUT_MS = 10_000;
+
   /** Must match the relay's KAFKA_TOPIC_PREFIX. */
   @Matches(/^[a-zA-Z0-9._-]*$/)
   KAFKA_TOPIC_PREFIX = '';

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsRegistry } from '@ledgerline/platform';
-import type { BatchReport, DeadLetter, RuntimeObserver } from '@ledgerline/projections';
+import type {
+  BatchReport,
+  ConsumerState,
+  DeadLetter,
+  RuntimeObserver,
+} from '@ledgerline/projections';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
-/** Consumer lag, projection latency and dead letters, fed by the runtime's observer. */
+/** Consumer state and lag, projection latency and dead letters, fed by the runtime's observer. */
 @Injectable()
 export class ProjectionMetrics implements RuntimeObserver {
   private readonly lag: Gauge<'topic' | 'partition'>;
   private readonly batchDuration: Histogram;
   private readonly events: Counter<'outcome'>;
   private readonly deadLetters: Counter<'reason'>;
+  private readonly joinedGauge: Gauge;
+  private readonly restarts: Counter;
 
   constructor(registry: MetricsRegistry) {
     const registers = [registry];
@@ -37,6 +44,24 @@ export class ProjectionMetrics implements RuntimeObserver {
       labelNames: ['reason'],
       registers,
     });
+    this.joinedGauge = new Gauge({
+      name: 'ledgerline_consumer_joined',
+      help: '1 while the projection consumer is a member of its group, 0 while it joins, rebalances or restarts',
+      registers,
+    });
+    this.restarts = new Counter({
+      name: 'ledgerline_consumer_restarts_total',
+      help: 'Projection consumers dropped after a failure (at start-up or later) and started afresh',
+      registers,
+    });
+  }
+
+  stateChanged(state: ConsumerState): void {
+    this.joinedGauge.set(state === 'joined' ? 1 : 0);
+  }
+
+  restarting(): void {
+    this.restarts.inc();
   }
 
   batchProcessed(report: BatchReport): void {

@@ -143,7 +143,7 @@ describe('ProjectionRuntime against real Kafka and MongoDB', () => {
     });
 
     const first = runtime(uniqueName('group'));
-    await first.start();
+    first.start();
     await until(
       async () => (await docs.findOne({ _id: stream }))?.version === 3,
       'view at version 3',
@@ -163,7 +163,7 @@ describe('ProjectionRuntime against real Kafka and MongoDB', () => {
     // A new consumer group replays the partition from offset 0: nothing changes.
     const reports: BatchReport[] = [];
     const replay = runtime(uniqueName('replay'), reports);
-    await replay.start();
+    replay.start();
     const processed = () => reports.reduce((sum, r) => sum + r.messages, 0);
     await until(async () => processed() >= 6, 'the replay to read the whole partition');
     await replay.stop();

@@ -1,9 +1,15 @@
 import { decode, type LatestEventEnvelope } from '@ledgerline/contracts';
 import { topicsHaveLeaders, type MessagePublisher } from '@ledgerline/messaging';
-import type { Admin, Batch, Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { toDeadLetterMessage, type DeadLetter } from './dead-letter';
 import { BatchSpans } from './projection-tracing';
 import type { GapEvent, Projector } from './projector';
+import type { RestartBackoffOptions } from './restart-backoff';
+import {
+  SupervisedConsumer,
+  type ConsumerState,
+  type SupervisorObserver,
+} from './supervised-consumer';
 
 export interface ProjectionRuntimeOptions {
   groupId: string;
@@ -12,6 +18,12 @@ export interface ProjectionRuntimeOptions {
   /** Re-tries of events ahead of their view before they are dead-lettered. */
   gapRetries: number;
   gapRetryDelayMs: number;
+  /**
+   * How long the group keeps a member that stopped heartbeating. After a kill -9 of this process
+   * (no leave-group) its successor gets the partitions only once the dead member's session ends.
+   */
+  sessionTimeoutMs?: number;
+  restartBackoff?: RestartBackoffOptions;
 }
 
 export interface BatchReport {
@@ -27,13 +39,14 @@ export interface BatchReport {
   lag: number;
 }
 
-export interface RuntimeObserver {
+export interface RuntimeObserver extends SupervisorObserver {
   /** Start-up is waiting for topics the relay has not created yet. */
   waitingForTopics?(missing: string[]): void;
   batchProcessed?(report: BatchReport): void;
   deadLettered?(letter: DeadLetter): void;
-  failed?(error: unknown): void;
 }
+
+const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
 
 const TOPIC_WAIT_POLL_MS = 500;
 
@@ -47,50 +60,56 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * means redelivery, which the guards turn into no-ops: views are effectively-once.
  */
 export class ProjectionRuntime {
-  private readonly consumer: Consumer;
-  private readonly kafka: Kafka;
+  private readonly consumer: SupervisedConsumer;
   private running = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly projectors: readonly Projector[],
     private readonly deadLetters: MessagePublisher,
     private readonly options: ProjectionRuntimeOptions,
     private readonly observer: RuntimeObserver = {},
   ) {
-    this.kafka = kafka;
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      // Short fetch waits keep freshness low and shutdown quick.
-      maxWaitTimeInMs: 100,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+    this.consumer = new SupervisedConsumer(
+      kafka,
+      {
+        groupId: options.groupId,
+        topics: options.topics,
+        sessionTimeoutMs: options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+        partitionsConsumedConcurrently: 3,
+        backoff: options.restartBackoff,
+      },
+      (payload, consumer) => this.eachBatch(payload, consumer),
+      observer,
+    );
+  }
+
+  get state(): ConsumerState {
+    return this.consumer.state;
+  }
+
+  /**
+   * Returns at once: the dead-letter producer connects, the topics are awaited and the group is
+   * joined in the background, and retried until they succeed (see SupervisedConsumer), so the
+   * process serves reads meanwhile. Progress is reported through the observer and `state`.
+   */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.consumer.start(async () => {
+      await this.deadLetters.connect();
+      await this.waitForTopics();
     });
   }
 
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    await this.deadLetters.connect();
-    await this.waitForTopics();
-    if (!this.running) return; // stopped while waiting
-    await this.consumer.connect();
-    for (const topic of this.options.topics)
-      await this.consumer.subscribe({ topic, fromBeginning: true });
-    this.consumer.on(this.consumer.events.CRASH, (event) =>
-      this.observer.failed?.(event.payload.error),
-    );
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
-        if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        await this.handle(batch, heartbeat);
-        // Moves the fetch position; without it kafkajs fetches the same batch again.
-        resolveOffset(batch.lastOffset());
-      },
-    });
+  private async eachBatch(
+    { batch, heartbeat, resolveOffset, isRunning, isStale }: EachBatchPayload,
+    consumer: Consumer,
+  ): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    await this.handle(batch, heartbeat, consumer);
+    // Moves the fetch position; without it kafkajs fetches the same batch again.
+    resolveOffset(batch.lastOffset());
   }
 
   /**
@@ -116,18 +135,22 @@ export class ProjectionRuntime {
     return this.options.topics.filter((topic) => !existing.has(topic));
   }
 
-  /** Stops fetching, lets the batch in flight finish and commit, then disconnects. */
+  /** Stops fetching, lets the batch in flight finish and commit, leaves the group, disconnects. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await this.consumer.disconnect();
+    await this.consumer.stop();
     await this.deadLetters.disconnect();
   }
 
-  private async handle(batch: Batch, heartbeat: () => Promise<void>): Promise<void> {
+  private async handle(
+    batch: Batch,
+    heartbeat: () => Promise<void>,
+    consumer: Consumer,
+  ): Promise<void> {
     const spans = new BatchSpans(batch);
     try {
-      await this.project(batch, heartbeat, spans);
+      await this.project(batch, heartbeat, spans, consumer);
       spans.end();
     } catch (error) {
       spans.end(error);
@@ -139,6 +162,7 @@ export class ProjectionRuntime {
     batch: Batch,
     heartbeat: () => Promise<void>,
     spans: BatchSpans,
+    consumer: Consumer,
   ): Promise<void> {
     const started = performance.now();
     const letters: DeadLetter[] = [];
@@ -158,6 +182,9 @@ export class ProjectionRuntime {
     let duplicates = 0;
     for (const projector of this.projectors) {
       const outcome = await projector.project(events);
+      // kafkajs heartbeats only between batches and when asked: a slow view must not outlast the
+      // session (a no-op unless the heartbeat interval has passed).
+      await heartbeat();
       applied += outcome.applied;
       duplicates += outcome.duplicates;
       const unresolved = await this.retryGaps(projector, outcome.gaps, heartbeat);
@@ -184,7 +211,7 @@ export class ProjectionRuntime {
       for (const letter of letters) this.observer.deadLettered?.(letter);
     }
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await this.consumer.commitOffsets([
+    await consumer.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: next },
     ]);
     await heartbeat();

@@ -12,11 +12,14 @@ export class ProjectionTransport extends Server implements CustomTransportStrate
     super();
   }
 
+  /**
+   * Reports "listening" at once: the runtime joins its group in the background, which after a
+   * kill -9 of this process waits out the dead member's session. Awaiting that here would keep
+   * `startAllMicroservices` - and so GraphQL - waiting too.
+   */
   listen(callback: (...optionalParams: unknown[]) => void): void {
-    this.runtime.start().then(
-      () => callback(),
-      (error: unknown) => callback(error),
-    );
+    this.runtime.start();
+    callback();
   }
 
   close(): Promise<void> {

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { startService, uniqueName, type RunningService } from '@ledgerline/testing';
+import { eventually } from './support/eventually';
+import { token } from './support/graphql-client';
+import { PipelineClient } from './support/pipeline-client';
+import { PrivateKafka } from './support/private-kafka';
+import { recordRecovery } from './support/recovery-timings';
+
+const COMMAND_SERVICE = 'apps/command-service/src/main.ts';
+const RELAY = 'apps/command-service/src/relay.ts';
+const QUERY_SERVICE = 'apps/query-service/src/main.ts';
+/** The per-client rate limit is not under test. */
+const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '1000000' };
+/** Deposits flow at up to ~50/s: batches are being projected, the shared machine is not swamped. */
+const DEPOSIT_EVERY_MS = 20;
+
+/** Target: a write made after the broker is back is in the views within 15 s. */
+const WRITE_VISIBLE_MS = 15_000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const running = (service: RunningService) =>
+  service.process.exitCode === null && service.process.signalCode === null;
+
+/** A counter's value in a process's Prometheus text (0 when it was never incremented). */
+async function counter(service: RunningService, name: string): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+/**
+ * kill -9 of the (only) Kafka broker while deposits flow, then the broker restarted on its data:
+ * the relay and the query-service must ride it out without exiting and without a restart by hand.
+ * The broker is this test's own (PrivateKafka); PostgreSQL and FerretDB are the shared stack's.
+ */
+describe('recovery after kill -9 of Kafka (private broker, all processes)', () => {
+  const prefix = `${uniqueName('kafka-kill')}.`;
+  let kafka: PrivateKafka;
+  let commands: RunningService;
+  let relay: RunningService;
+  let query: RunningService;
+  let client: PipelineClient;
+  let accountId: string;
+  let version: number;
+
+  beforeAll(async () => {
+    kafka = await PrivateKafka.create();
+    await kafka.up();
+    const brokers = { KAFKA_BROKERS: kafka.brokers };
+    [commands, relay, query] = await Promise.all([
+      startService(COMMAND_SERVICE, { ...brokers, ...UNLIMITED }),
+      startService(RELAY, {
+        ...brokers,
+        KAFKA_TOPIC_PREFIX: prefix,
+        RELAY_NAME: uniqueName('relay'),
+        RELAY_START_FROM: 'latest',
+        RELAY_IDLE_POLL_MS: '200',
+      }),
+      startService(QUERY_SERVICE, {
+        ...brokers,
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_CONSUMER_GROUP: uniqueName('views'),
+        MONGODB_DATABASE: uniqueName('views').replace(/-/g, '_'),
+        CONSISTENCY_TIMEOUT_MS: '1000',
+      }),
+    ]);
+    client = new PipelineClient(
+      await token('teller-1', `kafka-kill-${randomUUID()}`, ['teller']),
+      commands.url,
+      query.url,
+    );
+    accountId = randomUUID();
+    version = (await client.openAccount(accountId, 'erin')).version;
+    await eventually('the account in the view', 60_000, () => client.account(accountId, version));
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([commands, relay, query].map((service) => service?.stop()));
+    await kafka?.destroy();
+  }, 90_000);
+
+  async function deposit(): Promise<number> {
+    const result = await client.command(`/accounts/${accountId}/deposits`, { amount: '1.00' });
+    expect(result.status).toBe(201);
+    version = result.version;
+    return version;
+  }
+
+  it('keeps both processes alive through the broker restart and projects a new deposit within 15 s of Kafka being back', async () => {
+    let writing = true;
+    // The event store is the outbox: commands are accepted while Kafka is down.
+    const writer = (async () => {
+      while (writing) {
+        await deposit();
+        await pause(DEPOSIT_EVERY_MS);
+      }
+    })();
+    await pause(1_000);
+    await kafka.crash();
+    await pause(3_000);
+    // Reads come from the views, which do not need Kafka.
+    expect((await client.account(accountId, 1)).version).toBeGreaterThanOrEqual(1);
+    await kafka.up();
+    const backAt = Date.now();
+    writing = false;
+    await writer;
+
+    const target = await deposit();
+    const writeVisibleMs = await eventually('the new deposit in the view', 40_000, async () => {
+      const view = await client.account(accountId, target);
+      return view.version >= target ? Date.now() - backAt : undefined;
+    });
+    const restarts = await counter(query, 'ledgerline_consumer_restarts_total');
+
+    recordRecovery('kafka kill -9', { writeVisibleMs, consumerRestarts: restarts });
+    expect(running(relay)).toBe(true);
+    expect(running(query)).toBe(true);
+    expect(writeVisibleMs).toBeLessThan(WRITE_VISIBLE_MS);
+    // Every deposit accepted during the outage arrived too: the balance counts all of them.
+    expect(await client.account(accountId, version)).toEqual({
+      balance: `${version - 1}.00`,
+      version,
+    });
+  });
+});
