@@ -25,6 +25,6 @@ export { encode, InvalidEventError } from './lib/codec/encode';
 export { upcastTrusted } from './lib/codec/upcast-trusted';
 export * from './lib/codec/validate-event-data';
 
-// JSON Schemas of every (type, schema version), as checked in under libs/contracts/schemas/.
+// JSON Schemas of every (type, schema version), as published under libs/contracts/schemas/.
 export type { JsonSchema, JsonSchemaType } from './lib/json-schema/json-schema';
 export * from './lib/json-schema/event-json-schemas';

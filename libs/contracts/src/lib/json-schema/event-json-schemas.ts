@@ -4,7 +4,7 @@ import { EnvelopeFields } from '../codec/envelope-fields';
 import type { EventDefinition, SchemaVersion } from '../registry/event-definition';
 import { EVENT_DEFINITIONS } from '../registry/event-registry';
 
-/** One generated schema and the file it is checked in as, under libs/contracts/schemas/. */
+/** One generated schema and the file it is published as, under libs/contracts/schemas/. */
 export interface EventJsonSchemaFile {
   readonly fileName: string;
   readonly type: string;
@@ -12,13 +12,10 @@ export interface EventJsonSchemaFile {
   readonly schema: JsonSchema;
 }
 
-export const SCHEMA_GENERATOR_COMMAND =
-  'node -r @swc-node/register tools/contracts/generate-schemas.ts';
-
 /**
  * A JSON Schema of the whole envelope for every (type, schema version): what a non-TypeScript
- * consumer of the topics or the events feed needs. Deterministic, so the checked-in files can be
- * compared byte for byte with a fresh generation.
+ * consumer of the topics or the events feed needs. Deterministic, so the published files can be
+ * compared byte for byte with a fresh generation (src/lib/json-schema/published/).
  */
 export function generateEventJsonSchemas(
   definitions: readonly EventDefinition[] = EVENT_DEFINITIONS,
@@ -33,24 +30,22 @@ export function generateEventJsonSchemas(
   );
 }
 
-/** The exact text of a checked-in schema file. */
-export function serializeJsonSchema(schema: JsonSchema): string {
-  return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
+/**
+ * Everything in here is published and then frozen, texts included: nothing may depend on what
+ * else the registry holds (e.g. which version is the latest), or adding a version would change
+ * the published schemas of the older ones.
+ */
 function eventSchema(definition: EventDefinition, version: SchemaVersion): JsonSchema {
-  const { type, latestSchemaVersion } = definition;
+  const { type } = definition;
   const envelope = classSchema(EnvelopeFields, { closed: false });
-  const status =
-    version.schemaVersion === latestSchemaVersion
-      ? 'the latest version, which producers write'
-      : `superseded by v${latestSchemaVersion}; recorded events are upcast when decoded`;
   return {
     $schema: JSON_SCHEMA_DIALECT,
     $id: `urn:ledgerline:event:${type}:v${version.schemaVersion}`,
     title: `${type} v${version.schemaVersion}`,
-    description: `Envelope of one ${type} event with schema version ${version.schemaVersion} data (${status}).`,
-    $comment: `Generated from libs/contracts by \`${SCHEMA_GENERATOR_COMMAND}\`; do not edit.`,
+    description: `Envelope of one ${type} event with schema version ${version.schemaVersion} data.`,
+    $comment:
+      'Published from the event classes of libs/contracts and immutable: a new shape is a new ' +
+      'schema version.',
     ...envelope,
     // Unknown envelope fields are tolerated (the envelope only grows); see decode.ts.
     properties: {
