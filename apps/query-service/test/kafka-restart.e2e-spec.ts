@@ -22,19 +22,25 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const running = (service: RunningService) =>
   service.process.exitCode === null && service.process.signalCode === null;
 
-/** A counter's value in a process's Prometheus text (0 when it was never incremented). */
-async function counter(service: RunningService, name: string): Promise<number> {
+interface Readiness {
+  details: Record<string, { status: string; state?: string; lastFailure?: unknown }>;
+}
+
+/** A metric's value in a process's Prometheus text (0 when it has no sample yet). */
+async function metric(service: RunningService, name: string): Promise<number> {
   const text = await (await fetch(`${service.url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : 0;
 }
 
 /**
- * kill -9 of the (only) Kafka broker while deposits flow, then the broker restarted on its data:
- * the relay and the query-service must ride it out without exiting and without a restart by hand.
- * The broker is this test's own (PrivateKafka); PostgreSQL and FerretDB are the shared stack's.
+ * The query-service without Kafka: first at start-up (the broker not started yet), then after a
+ * kill -9 of the (only) broker while deposits flow and its restart on its data. The relay and the
+ * query-service must ride it out without exiting and without a restart by hand. The broker is
+ * this test's own (PrivateKafka); PostgreSQL and FerretDB are the shared stack's. The tests run
+ * in order: the second starts from the pipeline the first brought up.
  */
-describe('recovery after kill -9 of Kafka (private broker, all processes)', () => {
+describe('recovery without Kafka: at start-up, and after its kill -9 (private broker, all processes)', () => {
   const prefix = `${uniqueName('kafka-kill')}.`;
   let kafka: PrivateKafka;
   let commands: RunningService;
@@ -46,9 +52,33 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
 
   beforeAll(async () => {
     kafka = await PrivateKafka.create();
+    query = await startService(QUERY_SERVICE, {
+      KAFKA_BROKERS: kafka.brokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_CONSUMER_GROUP: uniqueName('views'),
+      MONGODB_DATABASE: uniqueName('views').replace(/-/g, '_'),
+      CONSISTENCY_TIMEOUT_MS: '1000',
+    });
+  });
+
+  it('serves and is ready while its consumer cannot start, reports the failure, and joins once Kafka is there', async () => {
+    expect((await fetch(`${query.url}/health/live`)).status).toBe(200);
+    const failed = await eventually('a reported consumer failure', 30_000, async () => {
+      const response = await fetch(`${query.url}/health/ready`);
+      const body = (await response.json()) as Readiness;
+      return body.details['consumer']?.lastFailure ? { status: response.status, body } : undefined;
+    });
+    expect(failed.status).toBe(200);
+    expect(failed.body.details['mongodb']?.status).toBe('up');
+    expect(failed.body.details['kafka']?.status).toBe('degraded');
+    expect(failed.body.details['consumer']?.status).toBe('degraded');
+    expect(await metric(query, 'ledgerline_consumer_restarts_total')).toBeGreaterThanOrEqual(1);
+    expect(await metric(query, 'ledgerline_consumer_joined')).toBe(0);
+    expect(query.output()).toMatch(/consumer failed, a new one starts in \d+ ms/);
+
     await kafka.up();
     const brokers = { KAFKA_BROKERS: kafka.brokers };
-    [commands, relay, query] = await Promise.all([
+    [commands, relay] = await Promise.all([
       startService(COMMAND_SERVICE, { ...brokers, ...UNLIMITED }),
       startService(RELAY, {
         ...brokers,
@@ -56,13 +86,6 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
         RELAY_NAME: uniqueName('relay'),
         RELAY_START_FROM: 'latest',
         RELAY_IDLE_POLL_MS: '200',
-      }),
-      startService(QUERY_SERVICE, {
-        ...brokers,
-        KAFKA_TOPIC_PREFIX: prefix,
-        KAFKA_CONSUMER_GROUP: uniqueName('views'),
-        MONGODB_DATABASE: uniqueName('views').replace(/-/g, '_'),
-        CONSISTENCY_TIMEOUT_MS: '1000',
       }),
     ]);
     client = new PipelineClient(
@@ -73,7 +96,8 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
     accountId = randomUUID();
     version = (await client.openAccount(accountId, 'erin')).version;
     await eventually('the account in the view', 60_000, () => client.account(accountId, version));
-  }, 180_000);
+    expect(await metric(query, 'ledgerline_consumer_joined')).toBe(1);
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([commands, relay, query].map((service) => service?.stop()));
@@ -88,6 +112,7 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
   }
 
   it('keeps both processes alive through the broker restart and projects a new deposit within 15 s of Kafka being back', async () => {
+    const restartsBefore = await metric(query, 'ledgerline_consumer_restarts_total');
     let writing = true;
     // The event store is the outbox: commands are accepted while Kafka is down.
     const writer = (async () => {
@@ -111,7 +136,7 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
       const view = await client.account(accountId, target);
       return view.version >= target ? Date.now() - backAt : undefined;
     });
-    const restarts = await counter(query, 'ledgerline_consumer_restarts_total');
+    const restarts = (await metric(query, 'ledgerline_consumer_restarts_total')) - restartsBefore;
 
     recordRecovery('kafka kill -9', { writeVisibleMs, consumerRestarts: restarts });
     expect(running(relay)).toBe(true);
@@ -122,5 +147,5 @@ describe('recovery after kill -9 of Kafka (private broker, all processes)', () =
       balance: `${version - 1}.00`,
       version,
     });
-  });
+  }, 120_000);
 });

@@ -151,6 +151,12 @@ export class SupervisedConsumer {
       await consumer.disconnect().catch(() => undefined);
       return error;
     }
+    // `stop` may have come while this consumer connected or joined, before `current` could be
+    // disconnected by it: disconnect here, and do not wait for an abort event that has passed.
+    if (signal.aborted) {
+      await consumer.disconnect().catch(() => undefined);
+      return undefined;
+    }
     const stopped = new Promise<undefined>((resolve) =>
       signal.addEventListener('abort', () => resolve(undefined), { once: true }),
     );
