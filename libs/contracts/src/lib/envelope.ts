@@ -1,6 +1,6 @@
 /**
  * The envelope every event travels in, on the wire (Kafka) and in the auditor feed (REST).
- * Field names are part of the public contract (shared/API.md): extend, never rename.
+ * Field names are part of the public contract (docs/api.md, Events): extend, never rename.
  */
 export interface EventEnvelope<TType extends string = string, TData = unknown> {
   /** Unique id of this event; consumers use it to detect redelivery. */

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@ledgerline/contracts';
 import type { StoredEvent } from './event-store';
 
-/** A stored event as the public envelope (shared/API.md), exactly as recorded: no upcasting. */
+/** A stored event as the public envelope (docs/api.md), exactly as recorded: no upcasting. */
 export function toEnvelope(event: StoredEvent): EventEnvelope {
   return {
     eventId: event.eventId,

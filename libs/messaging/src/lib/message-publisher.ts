@@ -7,7 +7,8 @@ export interface OutgoingMessage {
 }
 
 /**
- * The port the relay and the dead-letter writer publish through (STYLE #9). `publish` resolves
+ * The port the relay and the dead-letter writer publish through, so they depend on what
+ * publishing promises rather than on kafkajs, and can be tested without it. `publish` resolves
  * only once the broker acknowledged every message (all in-sync replicas); order is kept per key.
  */
 export interface MessagePublisher {

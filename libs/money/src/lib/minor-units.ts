@@ -7,7 +7,7 @@ import type { Brand } from '@ledgerline/domain-kernel';
  */
 export type MinorUnits = Brand<bigint, 'MinorUnits'>;
 
-/** Minor units per major unit. Every supported currency has 2 fraction digits (see API.md). */
+/** Minor units per major unit. Every supported currency has 2 fraction digits (docs/api.md). */
 export const MINOR_UNITS_PER_MAJOR_UNIT = 100n;
 
 export function minorUnits(value: bigint): MinorUnits {

@@ -16,8 +16,8 @@ export const ignored = <Doc>(): Step<Doc> => ({ kind: 'ignored' });
 export type VersionCheck = 'next' | 'duplicate' | 'gap';
 
 /**
- * The version guard (ARCHITECTURE guarantee 5): a view at version `viewVersion` of a stream applies
- * only `viewVersion + 1`, skips what it already has and waits for what is missing.
+ * The version guard (guarantee 5 of docs/guarantees.md): a view at version `viewVersion` of a
+ * stream applies only `viewVersion + 1`, skips what it already has and waits for what is missing.
  */
 export function checkVersion(viewVersion: number, event: LatestEventEnvelope): VersionCheck {
   if (event.streamVersion <= viewVersion) return 'duplicate';

@@ -2,7 +2,7 @@ import { IsString, MaxLength } from 'class-validator';
 import { jsonSchemaHint } from '../wire/json-schema-hint';
 import { IsNullable } from '../wire/nullable';
 
-/** Free text the client attached to a deposit or withdrawal (shared/API.md: ≤ 140 characters). */
+/** Free text the client attached to a deposit or withdrawal: ≤ 140 characters (docs/api.md). */
 export const REFERENCE_MAX_LENGTH = 140;
 
 /** Always present on the wire: `null` when the client sent none, so consumers never guess. */

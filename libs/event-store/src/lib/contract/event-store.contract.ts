@@ -62,7 +62,8 @@ async function drain(
 }
 
 /**
- * The behaviour every EventStore implementation must show (STYLE #14). Call it from an
+ * The behaviour every EventStore implementation must show, as one suite for all of them, so no
+ * implementation can quietly differ from another in what callers rely on. Call it from an
  * implementation's integration test with a harness over real infrastructure.
  */
 export function describeEventStoreContract(name: string, harness: () => EventStoreHarness): void {

@@ -49,7 +49,8 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 }
 
 /**
- * The one place errors become HTTP responses (STYLE #6): the domain's taxonomy, Nest's HTTP
+ * The one place errors become HTTP responses, so every error leaves in the same shape and no
+ * layer below the controllers needs to know HTTP: the domain's taxonomy, Nest's HTTP
  * exceptions and body-parser failures all leave as RFC 9457 Problem Details. Anything else is a
  * bug of ours: logged with its stack, answered as 500 without internals.
  */

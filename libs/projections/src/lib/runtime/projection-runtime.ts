@@ -53,7 +53,7 @@ const TOPIC_WAIT_POLL_MS = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The read side's consumer loop (STYLE #10: decode → upcast → project → dead-letter → checkpoint).
+ * The read side's consumer loop, in this order: decode, upcast, project, dead-letter, checkpoint.
  * Per partition batch: every message is decoded through the contracts; undecodable ones are
  * dead-lettered; the rest go to each projector, whose writes are guarded by stream version; only
  * after all writes and dead letters are acknowledged is the offset committed. A crash anywhere

@@ -17,7 +17,8 @@ export interface ProjectionOutcome {
 }
 
 /**
- * Keeps one view up to date (STYLE #10: a projector updates views; side effects belong to reactors).
+ * Keeps one view up to date and does nothing else: projectors run again on every redelivery and
+ * rebuild, so a side effect here (a message, a command) would repeat; those belong to reactors.
  *
  * Contract: `project` receives decoded events (latest schema version) of ONE Kafka partition in
  * partition order, possibly again after a crash or rebalance. It must be idempotent: guard every
