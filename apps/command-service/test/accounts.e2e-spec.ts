@@ -220,6 +220,39 @@ describe('command-service accounts API (running service, real PostgreSQL)', () =
       expect(await events(accountId)).toHaveLength(2);
     });
 
+    it('replays each route’s own reply: an open’s 201 with Location, a close’s 200', async () => {
+      const accountId = newId();
+      const open = { accountId, ownerId: 'alice', currency: 'EUR' };
+      const openKey = { 'idempotency-key': `open-${newId()}` };
+      const opened = await api.post<CommandBody>('/accounts', open, {
+        token: teller,
+        headers: openKey,
+      });
+      const reopened = await api.post<CommandBody>('/accounts', open, {
+        token: teller,
+        headers: openKey,
+      });
+      expect([opened.status, reopened.status]).toEqual([201, 201]);
+      expect(reopened.body).toEqual(opened.body);
+      expect(reopened.headers.get('location')).toBe(`/accounts/${accountId}`);
+      expect(reopened.headers.get('idempotent-replayed')).toBe('true');
+
+      const closeKey = { 'idempotency-key': `close-${newId()}` };
+      const close = () =>
+        api.post<CommandBody>(
+          `/accounts/${accountId}/close`,
+          {},
+          { token: teller, headers: closeKey },
+        );
+      const [closed, reclosed] = [await close(), await close()];
+      expect([closed.status, reclosed.status]).toEqual([200, 200]);
+      expect(reclosed.body).toEqual(closed.body);
+      expect(reclosed.headers.get('etag')).toBe('"2"');
+      expect(closed.headers.get('idempotent-replayed')).toBeNull();
+      expect(reclosed.headers.get('idempotent-replayed')).toBe('true');
+      expect(await events(accountId)).toHaveLength(2);
+    });
+
     it('appends once when the same request races itself', async () => {
       const accountId = await openAccount();
       const headers = { 'idempotency-key': `race-${newId()}` };

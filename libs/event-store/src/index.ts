@@ -1,5 +1,5 @@
 export * from './lib/event-store';
-export * from './lib/idempotency';
+export * from './lib/idempotency/idempotency';
 export * from './lib/postgres/postgres-options';
 export * from './lib/postgres/create-data-source';
 export * from './lib/postgres/run-migrations';

@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { AccountState } from '@ledgerline/accounts-domain';
+import type { AccountCommand, AccountState } from '@ledgerline/accounts-domain';
 import { hasAnyRole, type Principal } from '@ledgerline/platform';
 
 /**
@@ -12,7 +12,16 @@ export function assertMayActFor(principal: Principal, ownerId: string): void {
   throw new ForbiddenException('You may not act on this account.');
 }
 
-/** For commands on an existing account; an unopened one is left to the decider (404). */
-export function assertMayActOn(principal: Principal, state: AccountState): void {
+/**
+ * The accounts' access rule, as the generic command path applies it to the loaded state: an
+ * existing account's owner, and for opening also the owner named in the command. An unopened
+ * account is otherwise left to the decider (404).
+ */
+export function assertMayActOn(
+  principal: Principal,
+  state: AccountState,
+  command: AccountCommand,
+): void {
   if (state.status !== 'unopened') assertMayActFor(principal, state.ownerId);
+  if (command.type === 'OpenAccount') assertMayActFor(principal, command.data.ownerId);
 }

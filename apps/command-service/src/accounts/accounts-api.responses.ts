@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ACCOUNT_PROBLEM_TYPES } from '@ledgerline/accounts-domain';
-import { ApiProblems, IDEMPOTENCY_KEY_REUSED } from '../common/api-problems';
+import { IDEMPOTENCY_KEY_REUSED } from '@ledgerline/event-store';
+import { ApiProblems } from '../common/api-problems';
 import { ApiCommandHeaders } from '../commands/command-headers';
 import { ApiCommandAccepted } from '../commands/command-response.schema';
 

@@ -1,13 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccountCommand, CommandMetadata } from '@ledgerline/accounts-domain';
 import type { EventEnvelope } from '@ledgerline/contracts';
+import type { CommandOutcome } from '@ledgerline/event-store';
 import { CurrentPrincipal, IdGenerator, RequireRoles, type Principal } from '@ledgerline/platform';
 import type { Response } from 'express';
 import type { CommandContext } from '../commands/command-context';
 import { CommandContextFromRequest } from '../commands/command-context.decorator';
-import { send } from '../commands/command-response';
+import { CREATED, OK, send, type CommandReply } from '../commands/command-reply';
+import { ExecuteCommand } from '../commands/execute-command';
 import { ApiUuidParam, uuidParam } from '../common/uuid-param.pipe';
+import { closeAccount, depositMoney, openAccount, withdrawMoney } from './account-commands';
 import { AccountEventsReader } from './account-events.reader';
 import {
   ApiCloseAccountResponses,
@@ -16,12 +20,7 @@ import {
   ApiOpenAccountResponses,
   ApiWithdrawalResponses,
 } from './accounts-api.responses';
-import {
-  CloseAccountCommand,
-  DepositMoneyCommand,
-  OpenAccountCommand,
-  WithdrawMoneyCommand,
-} from './commands/account.commands';
+import { ACCOUNT_COMMANDS, type AccountCommands } from './accounts.providers';
 import { AccountEventsQuery } from './dto/account-events.query';
 import { CloseAccountRequest } from './dto/close-account.request';
 import { EventEnvelopeResponse } from './dto/event-envelope.response';
@@ -29,13 +28,19 @@ import { MoneyMovementRequest } from './dto/money-movement.request';
 import { OpenAccountRequest } from './dto/open-account.request';
 
 const ACCOUNT_ID = 'The account (a UUID).';
+const OPENED: CommandReply = { ...CREATED, location: (accountId) => `/accounts/${accountId}` };
 
+/**
+ * Each route builds its domain command and dispatches it on the CommandBus to the one generic
+ * command path (commands/execute-command.handler.ts), then shapes the HTTP reply.
+ */
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
 export class AccountsController {
   constructor(
     private readonly commands: CommandBus,
+    @Inject(ACCOUNT_COMMANDS) private readonly accounts: AccountCommands,
     private readonly events: AccountEventsReader,
     private readonly ids: IdGenerator,
   ) {}
@@ -51,7 +56,8 @@ export class AccountsController {
     const accountId = body.accountId ?? this.ids.newId();
     return send(
       response,
-      await this.commands.execute(new OpenAccountCommand(accountId, body, context)),
+      await this.execute(accountId, context, openAccount(accountId, body)),
+      OPENED,
     );
   }
 
@@ -65,7 +71,7 @@ export class AccountsController {
     @CommandContextFromRequest() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return send(response, await this.commands.execute(new DepositMoneyCommand(id, body, context)));
+    return send(response, await this.execute(id, context, depositMoney(id, body)), CREATED);
   }
 
   @Post(':id/withdrawals')
@@ -78,7 +84,7 @@ export class AccountsController {
     @CommandContextFromRequest() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return send(response, await this.commands.execute(new WithdrawMoneyCommand(id, body, context)));
+    return send(response, await this.execute(id, context, withdrawMoney(id, body)), CREATED);
   }
 
   @Post(':id/close')
@@ -88,11 +94,11 @@ export class AccountsController {
   @ApiCloseAccountResponses()
   async close(
     @Param('id', uuidParam('id')) id: string,
-    @Body() body: CloseAccountRequest,
+    @Body() _body: CloseAccountRequest,
     @CommandContextFromRequest() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return send(response, await this.commands.execute(new CloseAccountCommand(id, body, context)));
+    return send(response, await this.execute(id, context, closeAccount(id)), OK);
   }
 
   @Get(':id/events')
@@ -107,5 +113,13 @@ export class AccountsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<EventEnvelope[]> {
     return this.events.read(principal, id, query.fromVersion, query.limit);
+  }
+
+  private execute(
+    accountId: string,
+    context: CommandContext,
+    build: (metadata: CommandMetadata) => AccountCommand,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new ExecuteCommand(this.accounts, accountId, context, build));
   }
 }

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { AccountsController } from './accounts.controller';
-import { accountCommandHandlers, accountProviders } from './accounts.providers';
+import { accountProviders } from './accounts.providers';
 
 @Module({
-  imports: [CqrsModule],
   controllers: [AccountsController],
-  providers: [...accountProviders, ...accountCommandHandlers],
+  providers: [...accountProviders],
 })
 export class AccountsModule {}

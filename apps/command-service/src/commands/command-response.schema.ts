@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse, ApiSchema } from '@nestjs/swagger';
 import { UUID_SCHEMA } from '../common/uuid';
 
-/** The body of every accepted (or replayed) command, as command-response.ts builds it. */
+/** The body of every accepted (or replayed) command, as command-reply.ts writes it. */
 @ApiSchema({ name: 'CommandAccepted' })
 export class CommandAcceptedSchema {
   @ApiProperty({ ...UUID_SCHEMA, description: 'The account (stream) the command changed.' })

@@ -1,17 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Clock, IdGenerator, RandomUuidGenerator, SystemClock } from '@ledgerline/platform';
 import { CommandMetrics } from './command-metrics';
-import { IdempotentCommandRunner } from './idempotent-command.runner';
+import { ExecuteCommandHandler } from './execute-command.handler';
 
-/** What every command slice shares: the clock, the id source and the idempotent runner. */
+/** What every command slice shares: the CommandBus with its one handler, the clock, the ids. */
 @Global()
 @Module({
+  imports: [CqrsModule],
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomUuidGenerator },
-    IdempotentCommandRunner,
     CommandMetrics,
+    ExecuteCommandHandler,
   ],
-  exports: [Clock, IdGenerator, IdempotentCommandRunner, CommandMetrics],
+  exports: [CqrsModule, Clock, IdGenerator, CommandMetrics],
 })
 export class CommandsModule {}

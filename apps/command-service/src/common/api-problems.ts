@@ -19,8 +19,6 @@ export const PROBLEM_TYPES = {
   503: '/problems/service-unavailable',
 } as const;
 
-export const IDEMPOTENCY_KEY_REUSED = '/problems/idempotency-key-reused';
-
 const RETRY_AFTER = {
   'Retry-After': {
     description: 'Seconds to wait before retrying.',

@@ -39,19 +39,15 @@ export interface Checkpoint {
 
 export const START_OF_STORE: Checkpoint = { transactionId: 0n, position: 0n };
 
-/** What a retried request with the same Idempotency-Key gets back. */
-export interface StoredResponse {
-  statusCode: number;
-  body: Record<string, unknown>;
-  headers: Record<string, string>;
-}
-
+/**
+ * Makes an append safe to retry: recorded in the events' transaction, so the same key can never
+ * append twice. `requestHash` tells a retry from another request under the same key.
+ */
 export interface IdempotencyClaim {
   principalId: string;
   key: string;
-  /** Hash of the request (method, path, body): the same key with another body is refused. */
+  /** Hash of the request (for HTTP: method, path, body): the same key with another is refused. */
   requestHash: string;
-  respond: (result: AppendResult) => StoredResponse;
 }
 
 export interface AppendRequest {
@@ -63,7 +59,12 @@ export interface AppendRequest {
   events: NewEvent[];
   /** Recorded in the same transaction as the events, so a retry can never append twice. */
   idempotency?: IdempotencyClaim;
+  /** Recorded with the idempotency key, returned to a retry (e.g. the transferId a domain chose). */
+  result?: CommandResult;
 }
+
+/** A small JSON object a domain adds to what its command's append produced. */
+export type CommandResult = Record<string, unknown>;
 
 export interface AppendResult {
   streamId: string;
@@ -71,7 +72,6 @@ export interface AppendResult {
   version: number;
   /** Global position of the last appended event. */
   position: GlobalPosition;
-  response?: StoredResponse;
 }
 
 export interface ReadStreamOptions {

@@ -5,16 +5,21 @@ import {
   type Decider,
 } from '@ledgerline/domain-kernel';
 import type {
-  AppendResult,
+  CommandResult,
   EventMetadata,
   EventStore,
   IdempotencyClaim,
   NewEvent,
 } from '../event-store';
+import type { CommandOutcome, IdempotencyStore, RecordedOutcome } from '../idempotency/idempotency';
 import type { PostgresSnapshotStore } from '../postgres/postgres-snapshot-store';
 import type { AggregateCodec } from './aggregate-codec';
 import { KeyedSerializer } from './keyed-serializer';
 import { LruCache } from './lru-cache';
+import { oncePerKey } from './once-per-key';
+
+/** Where snapshots are kept (PostgresSnapshotStore). */
+export type SnapshotStore = Pick<PostgresSnapshotStore, 'load' | 'save'>;
 
 export interface LoadedAggregate<State> {
   state: State;
@@ -23,16 +28,20 @@ export interface LoadedAggregate<State> {
   tenantId: string | null;
 }
 
-export interface HandleOptions<State> {
+/** Who issues a command and how: everything `handle` needs besides the stream and the command. */
+export interface HandleOptions<Command, State> {
   tenantId: string;
   metadata: EventMetadata;
   /** Ids for the new events; called once per event (injected, so tests are deterministic). */
   newEventId: () => string;
   /** If-Match: decide only if the stream is at exactly this version. */
   expectedVersion?: number;
-  /** Throws (e.g. ForbiddenError) when the caller may not act on this state. */
-  authorize?: (state: State) => void;
+  /** Throws (e.g. a 403) when the caller may not issue this command on this state. */
+  authorize?: (state: State, command: Command) => void;
+  /** At most one append per key; a retry gets the recorded outcome back (once-per-key.ts). */
   idempotency?: IdempotencyClaim;
+  /** Added to the outcome, and recorded with the idempotency key for a retry. */
+  result?: CommandResult;
 }
 
 export interface AggregateStoreOptions {
@@ -50,9 +59,11 @@ export interface AggregateStoreOptions {
 }
 
 /**
- * The command side's one loop: load (snapshot + tail) → decide → append with the loaded version
- * as expectation. A conflict means someone else appended in between, so the command is decided
- * again on the new state, a bounded number of times; only conflicts are retried.
+ * The command side's one generic command handler, used by every domain: `handle` runs a command
+ * at most once per idempotency key, then load (snapshot + tail) → authorize → decide → append
+ * with the loaded version as expectation. A conflict means someone else appended in between, so
+ * the command is decided again on the new state, a bounded number of times; only conflicts are
+ * retried. A domain supplies its decider and codec; nothing here knows a transport.
  *
  * The state this process reached with its own last append is kept (`stateCacheSize`) and used
  * instead of a load for the stream's next command. It may be stale (another replica appended
@@ -65,8 +76,8 @@ export class AggregateStore<Command, State, Event> {
   private readonly reached: LruCache<string, LoadedAggregate<State>>;
 
   constructor(
-    private readonly events: EventStore,
-    private readonly snapshots: PostgresSnapshotStore,
+    private readonly events: EventStore & IdempotencyStore,
+    private readonly snapshots: SnapshotStore,
     private readonly decider: Decider<Command, State, Event>,
     private readonly codec: AggregateCodec<State, Event>,
     private readonly options: AggregateStoreOptions,
@@ -89,15 +100,23 @@ export class AggregateStore<Command, State, Event> {
     return { state, version, tenantId };
   }
 
-  handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
-    return this.inProcess.run(streamId, () => this.decideAndAppend(streamId, command, options));
+  handle(
+    streamId: string,
+    command: Command,
+    options: HandleOptions<Command, State>,
+  ): Promise<CommandOutcome> {
+    const append = () =>
+      this.inProcess.run(streamId, () => this.decideAndAppend(streamId, command, options));
+    return options.idempotency
+      ? oncePerKey(this.events, options.tenantId, options.idempotency, append)
+      : append().then((outcome) => ({ ...outcome, replayed: false }));
   }
 
   private async decideAndAppend(
     streamId: string,
     command: Command,
-    options: HandleOptions<State>,
-  ): Promise<AppendResult> {
+    options: HandleOptions<Command, State>,
+  ): Promise<RecordedOutcome> {
     for (let attempt = 0; ; attempt++) {
       const cached = attempt === 0 ? this.reached.get(streamId) : undefined;
       // If-Match compares against the stream's real version, never a possibly stale cached one.
@@ -112,7 +131,7 @@ export class AggregateStore<Command, State, Event> {
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.version) {
         throw new VersionMismatchError(streamId, options.expectedVersion, loaded.version);
       }
-      options.authorize?.(loaded.state);
+      options.authorize?.(loaded.state, command);
       const decided = this.decider.decide(command, loaded.state);
       try {
         const result = await this.events.appendToStream({
@@ -122,6 +141,7 @@ export class AggregateStore<Command, State, Event> {
           expectedVersion: loaded.version,
           events: decided.map((event) => this.toNewEvent(event, options)),
           ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+          ...(options.result !== undefined ? { result: options.result } : {}),
         });
         const state = decided.reduce(
           (current, event) => this.decider.evolve(current, event),
@@ -129,7 +149,7 @@ export class AggregateStore<Command, State, Event> {
         );
         this.reached.set(streamId, { state, version: result.version, tenantId: options.tenantId });
         await this.snapshotIfDue(streamId, options.tenantId, loaded.version, state, result.version);
-        return result;
+        return options.result !== undefined ? { ...result, result: options.result } : result;
       } catch (error) {
         // Whatever failed, the stream may have moved (or the append's outcome is unknown).
         this.reached.delete(streamId);
@@ -160,7 +180,7 @@ export class AggregateStore<Command, State, Event> {
     return { state: this.decider.initialState(), version: 0 };
   }
 
-  private toNewEvent(event: Event, options: HandleOptions<State>): NewEvent {
+  private toNewEvent(event: Event, options: HandleOptions<Command, State>): NewEvent {
     return {
       eventId: options.newEventId(),
       metadata: options.metadata,

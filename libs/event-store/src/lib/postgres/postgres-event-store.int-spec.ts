@@ -7,7 +7,7 @@ import {
   type EventStoreHarness,
 } from '../contract/event-store.contract';
 import type { NewEvent } from '../event-store';
-import { IdempotencyKeyAlreadyUsed } from '../idempotency';
+import { IdempotencyKeyAlreadyUsed } from '../idempotency/idempotency';
 import { createEventStoreDataSource } from './create-data-source';
 import { PostgresEventStore } from './postgres-event-store';
 import { PostgresSnapshotStore } from './postgres-snapshot-store';
@@ -99,14 +99,9 @@ describe('PostgresEventStore idempotency keys', () => {
     principalId: 'user-1',
     key,
     requestHash,
-    respond: (result: { version: number }) => ({
-      statusCode: 201,
-      body: { version: result.version },
-      headers: { etag: `"${result.version}"` },
-    }),
   });
 
-  it('stores the response with the events, and a reuse of the key appends nothing', async () => {
+  it('records the outcome with the events, and a reuse of the key appends nothing', async () => {
     const streamId = `idem-${randomUUID()}`;
     const key = randomUUID();
     const first = await store.appendToStream({
@@ -116,15 +111,16 @@ describe('PostgresEventStore idempotency keys', () => {
       expectedVersion: 0,
       events: [anEvent()],
       idempotency: claim(key),
-    });
-    expect(first.response).toEqual({
-      statusCode: 201,
-      body: { version: 1 },
-      headers: { etag: '"1"' },
+      result: { transferId: 'tr-1' },
     });
     expect(await store.find('t', 'user-1', key)).toEqual({
       requestHash: 'hash-1',
-      response: first.response,
+      outcome: {
+        streamId,
+        version: 1,
+        position: first.position,
+        result: { transferId: 'tr-1' },
+      },
     });
 
     const reuse = store.appendToStream({
@@ -137,6 +133,50 @@ describe('PostgresEventStore idempotency keys', () => {
     });
     await expect(reuse).rejects.toBeInstanceOf(IdempotencyKeyAlreadyUsed);
     expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('stores no transport: the record is the stream id, version, position (and result)', async () => {
+    const streamId = `idem-${randomUUID()}`;
+    const key = randomUUID();
+    const appended = await store.appendToStream({
+      tenantId: 't',
+      streamId,
+      streamType: 'test',
+      expectedVersion: 0,
+      events: [anEvent()],
+      idempotency: claim(key),
+    });
+    const [row] = (await dataSource.query(
+      `SELECT response FROM idempotency_keys WHERE tenant_id = 't' AND key = $1`,
+      [key],
+    )) as Array<{ response: unknown }>;
+    expect(row?.response).toEqual({
+      streamId,
+      version: 1,
+      position: appended.position.toString(),
+    });
+  });
+
+  it('reads a row of the earlier HTTP-reply shape as the outcome its body held', async () => {
+    const key = randomUUID();
+    const streamId = randomUUID();
+    // As the release before recorded outcomes wrote it.
+    await dataSource.query(
+      `INSERT INTO idempotency_keys (tenant_id, principal_id, key, request_hash, response)
+       VALUES ('t', 'user-1', $1, 'hash-1', $2)`,
+      [
+        key,
+        JSON.stringify({
+          statusCode: 201,
+          body: { streamId, version: 2, position: '4711' },
+          headers: { etag: '"2"', location: `/accounts/${streamId}` },
+        }),
+      ],
+    );
+    expect(await store.find('t', 'user-1', key)).toEqual({
+      requestHash: 'hash-1',
+      outcome: { streamId, version: 2, position: 4711n },
+    });
   });
 
   it('scopes keys by tenant and principal', async () => {

@@ -11,14 +11,15 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type StoredEvent,
-  type StoredResponse,
   type StreamInfo,
 } from '../event-store';
 import {
   IdempotencyKeyAlreadyUsed,
   type IdempotencyRecord,
   type IdempotencyStore,
-} from '../idempotency';
+  type RecordedOutcome,
+} from '../idempotency/idempotency';
+import { readRecordedOutcome, recordedOutcomeJson } from '../idempotency/recorded-outcome-json';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-rows';
 import { callStore, classifyStoreError, violatedUniqueConstraint } from './postgres-errors';
 
@@ -67,9 +68,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       if (transactional) await runner.startTransaction();
       const result = await this.insertEvents(runner, request);
       if (request.idempotency) {
-        const response = request.idempotency.respond(result);
-        await this.claimIdempotencyKey(runner, request.tenantId, request.idempotency, response);
-        result.response = response;
+        await this.claimIdempotencyKey(runner, request.tenantId, request.idempotency, {
+          ...result,
+          ...(request.result !== undefined ? { result: request.result } : {}),
+        });
       }
       if (transactional) await runner.commitTransaction();
       return result;
@@ -138,8 +140,10 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
       `SELECT request_hash, response FROM idempotency_keys
        WHERE tenant_id = $1 AND principal_id = $2 AND key = $3`,
       [tenantId, principalId, key],
-    )) as Array<{ request_hash: string; response: IdempotencyRecord['response'] }>;
-    return row ? { requestHash: row.request_hash, response: row.response } : null;
+    )) as Array<{ request_hash: string; response: unknown }>;
+    return row
+      ? { requestHash: row.request_hash, outcome: readRecordedOutcome(row.response) }
+      : null;
   }
 
   /** Every read goes through here, so an unreachable PostgreSQL is reported one way. */
@@ -175,12 +179,13 @@ export class PostgresEventStore implements EventStore, IdempotencyStore {
     runner: QueryRunner,
     tenantId: string,
     claim: IdempotencyClaim,
-    response: StoredResponse,
+    outcome: RecordedOutcome,
   ): Promise<void> {
+    // The column keeps its historical name `response`; it holds the outcome, not an HTTP reply.
     await runner.query(
       `INSERT INTO idempotency_keys (tenant_id, principal_id, key, request_hash, response)
        VALUES ($1, $2, $3, $4, $5)`,
-      [tenantId, claim.principalId, claim.key, claim.requestHash, JSON.stringify(response)],
+      [tenantId, claim.principalId, claim.key, claim.requestHash, recordedOutcomeJson(outcome)],
     );
   }
 
