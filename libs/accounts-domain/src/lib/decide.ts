@@ -30,9 +30,9 @@ import {
   assertAmount,
   assertCurrency,
   assertLimit,
+  assertOwnerId,
   assertPresent,
   assertReference,
-  MAX_OWNER_ID_LENGTH,
 } from './validation';
 
 /**
@@ -59,7 +59,7 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
 function openAccount(command: OpenAccount, state: AccountState): AccountOpened {
   const { accountId, ownerId, currency, overdraftLimit, dailyWithdrawalLimit } = command.data;
   assertPresent(accountId, 'accountId');
-  assertPresent(ownerId, 'ownerId', MAX_OWNER_ID_LENGTH);
+  assertOwnerId(ownerId);
   assertCurrency(currency);
   assertLimit(overdraftLimit, 'overdraftLimit');
   assertLimit(dailyWithdrawalLimit, 'dailyWithdrawalLimit');

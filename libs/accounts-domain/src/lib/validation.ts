@@ -1,11 +1,11 @@
+import { OWNER_ID_MAX_LENGTH, REFERENCE_MAX_LENGTH } from '@ledgerline/contracts';
 import { ValidationError } from '@ledgerline/domain-kernel';
 import { MAX_AMOUNT, formatMoney, isCurrencyCode } from '@ledgerline/money';
 
-/** As in the public API; enforced here too so no path around the REST layer can store more. */
-export const MAX_REFERENCE_LENGTH = 140;
-
-/** Owner ids are JWT subjects (`auth0|5f7c...`), not UUIDs; the event contract caps them at 255. */
-export const MAX_OWNER_ID_LENGTH = 255;
+// Each limit has one home, which the REST validation, these checks and the event contract (so the
+// views, which decode through it) all use: text lengths in libs/contracts, whose event classes need
+// them and which may not import a domain; amounts and the currency shape in libs/money. Enforced
+// here too, so no path around the REST layer can store more.
 
 // Commands are typed, but they are built from requests: these checks hold whatever the caller did,
 // and fail with the field name the API reports in `errors[].field`.
@@ -32,6 +32,11 @@ export function assertCurrency(currency: string, field = 'currency'): void {
   }
 }
 
+/** Owner ids are JWT subjects (`auth0|5f7c...`), not UUIDs: any non-blank text up to the limit. */
+export function assertOwnerId(ownerId: string, field = 'ownerId'): void {
+  assertPresent(ownerId, field, OWNER_ID_MAX_LENGTH);
+}
+
 export function assertPresent(text: string, field: string, maxLength?: number): void {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new ValidationError(`${field} must not be empty`, field);
@@ -43,9 +48,9 @@ export function assertPresent(text: string, field: string, maxLength?: number): 
 
 export function assertReference(reference: string | undefined, field = 'reference'): void {
   if (reference === undefined) return;
-  if (typeof reference !== 'string' || exceedsCharacters(reference, MAX_REFERENCE_LENGTH)) {
+  if (typeof reference !== 'string' || exceedsCharacters(reference, REFERENCE_MAX_LENGTH)) {
     throw new ValidationError(
-      `${field} must be a string of at most ${MAX_REFERENCE_LENGTH} characters`,
+      `${field} must be a string of at most ${REFERENCE_MAX_LENGTH} characters`,
       field,
     );
   }

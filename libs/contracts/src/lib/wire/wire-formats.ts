@@ -24,10 +24,12 @@ export const NON_NEGATIVE_MINOR_UNITS_PATTERN = /^(0|[1-9][0-9]*)$/;
 export const SIGNED_MINOR_UNITS_PATTERN = /^(0|-?[1-9][0-9]*)$/;
 
 /**
- * Three uppercase letters. Deliberately not checked against the ISO 4217 list: see above, the
- * list changes (HRK was withdrawn in 2023) while recorded facts do not.
+ * Three uppercase letters, the one currency shape of libs/money that the REST validation and the
+ * domain use too. Deliberately not checked against the ISO 4217 list: see above, the list changes
+ * (HRK was withdrawn in 2023) while recorded facts do not. A change of the shape changes the
+ * published event schemas, which the catalogue gate of libs/contracts refuses.
  */
-export const CURRENCY_CODE_PATTERN = /^[A-Z]{3}$/;
+export { CURRENCY_CODE_PATTERN } from '@ledgerline/money';
 
 /** A bigint global position as an unsigned decimal string without leading zeros. */
 export const GLOBAL_POSITION_PATTERN = /^(0|[1-9][0-9]*)$/;
