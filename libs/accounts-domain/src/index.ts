@@ -1,5 +1,6 @@
 export * from './lib/account-decider';
 export * from './lib/commands';
+export * from './lib/daily-withdrawals';
 export * from './lib/errors';
 export * from './lib/events';
 export * from './lib/snapshot';

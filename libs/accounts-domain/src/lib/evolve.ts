@@ -1,4 +1,5 @@
 import { minorUnits } from '@ledgerline/money';
+import { countWithdrawal } from './daily-withdrawals';
 import type { AccountEvent, AccountOpened, MoneyWithdrawn } from './events';
 import type { AccountDetails, AccountState } from './state';
 import { utcDayOfRecorded } from './utc-day';
@@ -41,16 +42,19 @@ function opened({ data }: AccountOpened): AccountState {
   };
 }
 
-/** Mirrors `withdrawnOn`: a new, later day starts a fresh counter; anything else adds to it. */
+/** The daily counter moves by the rule the accounts view shares (daily-withdrawals.ts). */
 function afterWithdrawal(
   state: AccountDetails,
   { data, occurredAt }: MoneyWithdrawn,
 ): Pick<AccountDetails, 'balance' | 'withdrawnToday' | 'withdrawalDay'> {
-  const day = utcDayOfRecorded(occurredAt);
-  const startsNewDay = state.withdrawalDay === null || day > state.withdrawalDay;
+  const counter = countWithdrawal(
+    { day: state.withdrawalDay, withdrawn: state.withdrawnToday },
+    utcDayOfRecorded(occurredAt),
+    data.amount,
+  );
   return {
     balance: data.balanceAfter,
-    withdrawnToday: minorUnits(startsNewDay ? data.amount : state.withdrawnToday + data.amount),
-    withdrawalDay: startsNewDay ? day : state.withdrawalDay,
+    withdrawnToday: counter.withdrawn,
+    withdrawalDay: counter.day,
   };
 }

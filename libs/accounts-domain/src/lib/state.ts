@@ -1,4 +1,5 @@
-import { minorUnits, type MinorUnits } from '@ledgerline/money';
+import type { MinorUnits } from '@ledgerline/money';
+import { withdrawnOnDay } from './daily-withdrawals';
 import type { UtcDay } from './utc-day';
 
 export interface UnopenedAccount {
@@ -35,13 +36,7 @@ export type AccountState = UnopenedAccount | ActiveAccount | ClosedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 
-/**
- * What counts against the daily limit on `day`. The counter only moves forward: a day before the
- * last withdrawal's (a skewed clock on another instance) is charged to the later day's counter, so
- * clock skew can never reopen a day's allowance.
- */
+/** What counts against the daily limit on `day` (the rule of daily-withdrawals.ts). */
 export function withdrawnOn(account: AccountDetails, day: UtcDay): MinorUnits {
-  return account.withdrawalDay === null || day > account.withdrawalDay
-    ? minorUnits(0n)
-    : account.withdrawnToday;
+  return withdrawnOnDay({ day: account.withdrawalDay, withdrawn: account.withdrawnToday }, day);
 }

@@ -1,6 +1,12 @@
-import { utcDayOfRecorded } from '@ledgerline/accounts-domain';
+import {
+  countWithdrawal,
+  utcDayOfRecorded,
+  withdrawnOnDay,
+  type DailyWithdrawals,
+} from '@ledgerline/accounts-domain';
 import type { LatestEventEnvelope } from '@ledgerline/contracts';
-import { toMinor } from '../shared/minor-units';
+import { minorUnits } from '@ledgerline/money';
+import { toMinor, type MinorUnitString } from '../shared/minor-units';
 import {
   applied,
   checkVersion,
@@ -93,27 +99,24 @@ function next(doc: AccountDocument, event: AccountStreamEvent): AccountDocument 
   }
 }
 
-/**
- * The same rule as the domain's daily counter (accounts-domain `evolve`/`withdrawnOn`): a later
- * UTC day starts a fresh sum, anything else adds to it, so a skewed clock can never reopen a day.
- */
+/** The domain's daily counter rule (accounts-domain daily-withdrawals.ts), on the document. */
 function withdrawal(
   doc: AccountDocument,
   event: Extract<AccountStreamEvent, { type: 'account.money-withdrawn' }>,
 ): Pick<AccountDocument, 'withdrawnToday' | 'lastWithdrawalDay'> {
-  const day = utcDayOfRecorded(event.occurredAt);
-  const startsNewDay = doc.lastWithdrawalDay === null || day > doc.lastWithdrawalDay;
-  const amount = toMinor(event.data.amount);
-  return {
-    withdrawnToday: (startsNewDay ? amount : toMinor(doc.withdrawnToday) + amount).toString(),
-    lastWithdrawalDay: startsNewDay ? day : doc.lastWithdrawalDay,
-  };
+  const counter = countWithdrawal(
+    dailyWithdrawalsOf(doc),
+    utcDayOfRecorded(event.occurredAt),
+    minorUnits(toMinor(event.data.amount)),
+  );
+  return { withdrawnToday: counter.withdrawn.toString(), lastWithdrawalDay: counter.day };
 }
 
-/**
- * What counts against the daily limit on `today` (UTC 'YYYY-MM-DD'): the stored sum while its day
- * is not over, 0 from the next day on. Computed when read, since nothing is written at midnight.
- */
-export function withdrawnOn(doc: AccountDocument, today: string): string {
-  return doc.lastWithdrawalDay === null || today > doc.lastWithdrawalDay ? '0' : doc.withdrawnToday;
+/** What counts against the daily limit on `today` (UTC 'YYYY-MM-DD'), by the domain's rule. */
+export function withdrawnOn(doc: AccountDocument, today: string): MinorUnitString {
+  return withdrawnOnDay(dailyWithdrawalsOf(doc), today).toString();
+}
+
+function dailyWithdrawalsOf(doc: AccountDocument): DailyWithdrawals {
+  return { day: doc.lastWithdrawalDay, withdrawn: minorUnits(toMinor(doc.withdrawnToday)) };
 }
