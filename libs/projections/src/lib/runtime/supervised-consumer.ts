@@ -40,6 +40,15 @@ export type BatchHandler = (payload: EachBatchPayload, consumer: Consumer) => Pr
  */
 const CONSUMER_RETRY: RetryOptions = { initialRetryTime: 100, maxRetryTime: 1_000, retries: 7 };
 
+const STOPPED = Symbol('stopped');
+
+/** Resolves when `signal` aborts, or at once if it already has. */
+const whenAborted = (signal: AbortSignal) =>
+  new Promise<typeof STOPPED>((resolve) => {
+    if (signal.aborted) resolve(STOPPED);
+    else signal.addEventListener('abort', () => resolve(STOPPED), { once: true });
+  });
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -48,8 +57,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Keeps one kafkajs consumer in its group for as long as it is started. kafkajs restarts a crashed
- * consumer only after retriable errors; after a non-retriable one (`KafkaJSNonRetriableError`, e.g.
- * no broker available while Kafka restarts) the consumer stays dead while the process lives on.
+ * consumer only after retriable errors; after a non-retriable one - a restarting broker crashes it
+ * with `KafkaJSNonRetriableError: Connection error: connect ECONNREFUSED` - the consumer stays dead
+ * while the process lives on.
  * Here every failure - at start-up or later - takes one path: the consumer is dropped and a fresh
  * one (new connections, new member) starts after a back-off, for as long as it takes.
  */
@@ -92,16 +102,21 @@ export class SupervisedConsumer {
 
   private async supervise(prepare: () => Promise<void>, signal: AbortSignal): Promise<void> {
     const backoff = new RestartBackoff(this.options.backoff ?? DEFAULT_RESTART_BACKOFF);
+    const stopped = whenAborted(signal);
     let prepared = false;
     while (!signal.aborted) {
       this.setState('starting');
       const run = { joinedAt: 0 };
       let failure: unknown;
       try {
-        if (!prepared) await prepare();
-        prepared = true;
-        if (signal.aborted) return;
-        failure = await this.runUntilFailure(signal, run);
+        if (!prepared) {
+          const preparing = prepare();
+          preparing.catch(() => undefined); // abandoned by a stop: its failure concerns nobody
+          // A stop does not wait for connection attempts that kafkajs is still retrying.
+          if ((await Promise.race([preparing, stopped])) === STOPPED) return;
+          prepared = true;
+        }
+        failure = await this.runUntilFailure(signal, stopped, run);
       } catch (error) {
         failure = error;
       }
@@ -114,7 +129,11 @@ export class SupervisedConsumer {
   }
 
   /** One consumer's life: resolves with the error that ended it, or when stopped. */
-  private async runUntilFailure(signal: AbortSignal, run: { joinedAt: number }): Promise<unknown> {
+  private async runUntilFailure(
+    signal: AbortSignal,
+    stopped: Promise<typeof STOPPED>,
+    run: { joinedAt: number },
+  ): Promise<unknown> {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       // Short fetch waits keep freshness low and shutdown quick.
@@ -136,31 +155,32 @@ export class SupervisedConsumer {
       this.observer.joined?.(payload.duration, assigned);
     });
     consumer.on(consumer.events.REBALANCING, () => this.setState('rebalancing'));
+    const started = this.join(consumer);
+    // A consumer that gets going only after a stop gave up on it must not stay in the group.
+    started.then(
+      () => signal.aborted && void consumer.disconnect().catch(() => undefined),
+      () => undefined,
+    );
     try {
-      await consumer.connect();
-      for (const topic of this.options.topics)
-        await consumer.subscribe({ topic, fromBeginning: true });
-      // Resolves once joined - or once a failed join crashed it, which `crashed` then reports.
-      await consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-        eachBatch: (payload) => this.handler(payload, consumer),
-      });
+      if ((await Promise.race([started, stopped])) === STOPPED) return undefined;
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       return error;
     }
-    // `stop` may have come while this consumer connected or joined, before `current` could be
-    // disconnected by it: disconnect here, and do not wait for an abort event that has passed.
-    if (signal.aborted) {
-      await consumer.disconnect().catch(() => undefined);
-      return undefined;
-    }
-    const stopped = new Promise<undefined>((resolve) =>
-      signal.addEventListener('abort', () => resolve(undefined), { once: true }),
-    );
-    return Promise.race([crashed, stopped]);
+    return Promise.race([crashed, stopped.then(() => undefined)]);
+  }
+
+  /** Resolves once joined - or once a failed join crashed it, which the CRASH event reports. */
+  private async join(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    for (const topic of this.options.topics)
+      await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.handler(payload, consumer),
+    });
   }
 
   private setState(state: ConsumerState): void {
