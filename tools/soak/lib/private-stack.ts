@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -45,9 +46,13 @@ export class PrivateStack {
     };
   }
 
-  /** Wipes what an earlier soak left and starts every server. */
+  /**
+   * Stops whatever an earlier soak left running here, wipes its data (the whole directory is the
+   * soak's own, FerretDB's PostgreSQL database included) and starts every server.
+   */
   async fresh(): Promise<void> {
-    await this.stack('reset');
+    await this.stack('down').catch(() => undefined);
+    await rm(this.directory, { recursive: true, force: true });
     await this.stack('up');
   }
 
