@@ -1,23 +1,11 @@
-import { ApiProblemResponse, problemResponse } from '@ledgerline/platform';
+import { ApiProblemResponse, PROBLEM_TYPE_BY_STATUS, problemResponse } from '@ledgerline/platform';
 
 /**
- * The Problem Details `type` of each error status this service answers with, as
- * problem-details.filter.ts assigns them (api-problems.spec.ts fails when the two drift apart).
- * 422s carry the business rule's own type and are declared per operation.
+ * The Problem Details `type` of each error status this service answers with: the filter's own
+ * table (api-problems.spec.ts checks the filter really sends them). 422s carry the business
+ * rule's own type and are declared per operation.
  */
-export const PROBLEM_TYPES = {
-  400: '/problems/validation',
-  401: '/problems/unauthenticated',
-  403: '/problems/forbidden',
-  404: '/problems/not-found',
-  405: '/problems/method-not-allowed',
-  409: '/problems/concurrent-modification',
-  412: '/problems/precondition-failed',
-  413: '/problems/payload-too-large',
-  415: '/problems/unsupported-media-type',
-  429: '/problems/rate-limited',
-  503: '/problems/service-unavailable',
-} as const;
+export const PROBLEM_TYPES = PROBLEM_TYPE_BY_STATUS;
 
 const RETRY_AFTER = {
   'Retry-After': {

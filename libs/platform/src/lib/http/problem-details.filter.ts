@@ -16,7 +16,8 @@ import {
 import type { Request, Response } from 'express';
 import { ProblemException, titleFromType, type ProblemDetails } from './problem';
 
-const STATUS_TYPES: Record<number, string> = {
+/** The Problem Details `type` of each status the filter answers with (APIs document these). */
+export const PROBLEM_TYPE_BY_STATUS = {
   400: '/problems/validation',
   401: '/problems/unauthenticated',
   403: '/problems/forbidden',
@@ -28,7 +29,9 @@ const STATUS_TYPES: Record<number, string> = {
   415: '/problems/unsupported-media-type',
   429: '/problems/rate-limited',
   503: '/problems/service-unavailable',
-};
+} as const satisfies Record<number, string>;
+
+const STATUS_TYPES: Readonly<Record<number, string>> = PROBLEM_TYPE_BY_STATUS;
 
 /** Express body-parser failures carry a `type` like `entity.parse.failed` and a 4xx status. */
 interface BodyParserError {
