@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '@ledgerline/platform';
-import { seededRandom } from '@ledgerline/testing';
+import { PrivateStack, seededRandom } from '@ledgerline/testing';
 import pg from 'pg';
 import { postCommand } from './lib/api';
 import { runChecks, type Evidence, type OpenedAccount } from './lib/checks';
@@ -12,7 +12,6 @@ import { faultSchedule, injectFault, type FaultRecord } from './lib/faults';
 import { formatMinor, LoadGenerator } from './lib/load';
 import { readStore, readViews } from './lib/observed';
 import { parseSoakOptions, USAGE, type SoakOptions } from './lib/options';
-import { PrivateStack } from './lib/private-stack';
 import { renderReport, writeIntoDocument } from './lib/report';
 import { selfTest, type PlantResult } from './lib/self-test';
 import { Services } from './lib/services';
@@ -39,15 +38,21 @@ interface SoakRun {
 async function soak(options: SoakOptions): Promise<boolean> {
   const startedAt = new Date();
   const since = () => Date.now() - startedAt.getTime();
-  const stack = new PrivateStack(path.join(REPO, `.stack-soak-${options.portBase}`), {
-    postgres: options.portBase,
-    kafka: options.portBase + 1,
-    ferretdb: options.portBase + 3,
+  // Fixed ports and directory (not the testing default of free ports and a new directory), so a
+  // run left behind by an interrupted soak is found, stopped and wiped by the next one.
+  const stack = await PrivateStack.create('soak', {
+    directory: path.join(REPO, `.stack-soak-${options.portBase}`),
+    ports: {
+      postgres: options.portBase,
+      kafka: options.portBase + 1,
+      kafkaController: options.portBase + 2,
+      ferretdb: options.portBase + 3,
+    },
   });
   say(`private stack in ${stack.directory} (ports from ${options.portBase}), wiped and started`);
   await stack.fresh();
   try {
-    await Services.migrate(stack.serviceEnv);
+    await Services.migrate(stack.connection('ledgerline'));
     const services = createServices(stack, since);
     try {
       return await drive({
@@ -69,7 +74,7 @@ async function soak(options: SoakOptions): Promise<boolean> {
 function createServices(stack: PrivateStack, since: () => number): Services {
   const logs = path.join(stack.directory, 'service-logs');
   fs.mkdirSync(logs, { recursive: true });
-  const connection = stack.serviceEnv;
+  const connection = stack.connection('ledgerline');
   const topics = { KAFKA_TOPIC_PREFIX: 'soak.' };
   return new Services(
     {
@@ -95,7 +100,7 @@ async function drive({
   since,
   random,
 }: SoakRun): Promise<boolean> {
-  const connection = stack.serviceEnv;
+  const connection = stack.connection('ledgerline');
   await services.startAll();
   say(`services up (logs in ${path.join(stack.directory, 'service-logs')})`);
 

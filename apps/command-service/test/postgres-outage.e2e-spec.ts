@@ -1,7 +1,6 @@
 import { createEventStoreDataSource, runMigrations } from '@ledgerline/event-store';
-import { startService, type RunningService } from '@ledgerline/testing';
+import { PrivateStack, startService, type RunningService } from '@ledgerline/testing';
 import { CommandClient, newId, token, type HttpResult } from './support/http-client';
-import { PrivatePostgres } from './support/private-postgres';
 
 const ENTRY = 'apps/command-service/src/main.ts';
 
@@ -26,11 +25,12 @@ function expectUnavailable(result: HttpResult): void {
 
 /**
  * PostgreSQL crashes (immediate shutdown) under a running command-service and comes back. On a
- * cluster of the test's own, so the shared stack is never disturbed. Kafka points at a port
- * nobody listens on: the command-service does not need it to take commands.
+ * stack of the test's own (only its PostgreSQL started), so the shared stack is never disturbed.
+ * Kafka points at the private stack's broker port, which nobody listens on: the command-service
+ * does not need it to take commands.
  */
 describe('command-service while PostgreSQL is down (private cluster, real crash)', () => {
-  let postgres: PrivatePostgres;
+  let stack: PrivateStack;
   let service: RunningService;
   let api: CommandClient;
   let teller: string;
@@ -39,12 +39,14 @@ describe('command-service while PostgreSQL is down (private cluster, real crash)
   const accountId = newId();
 
   beforeAll(async () => {
-    postgres = await PrivatePostgres.up('outage-postgres');
-    await migrate(postgres.url);
+    stack = await PrivateStack.create('outage');
+    await stack.up('postgres');
+    const { DATABASE_URL, KAFKA_BROKERS } = stack.connection('ledgerline_test');
+    await migrate(DATABASE_URL);
     service = await startService(ENTRY, {
-      DATABASE_URL: postgres.url,
+      DATABASE_URL,
       DATABASE_POOL_SIZE: '4',
-      KAFKA_BROKERS: `127.0.0.1:${postgres.port + 1}`,
+      KAFKA_BROKERS,
     });
     api = new CommandClient(service.url);
     [teller, auditor] = await Promise.all([
@@ -55,7 +57,7 @@ describe('command-service while PostgreSQL is down (private cluster, real crash)
 
   afterAll(async () => {
     await service?.stop();
-    await postgres?.destroy();
+    await stack?.destroy();
   });
 
   const deposit = (amount: string, idempotencyKey?: string) =>
@@ -103,7 +105,7 @@ describe('command-service while PostgreSQL is down (private cluster, real crash)
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await postgres.crash();
+    await stack.crash('postgres');
     crashed = true;
     await Promise.all(writers);
     expect([...statuses].sort()).toEqual([201, 503]);
@@ -132,7 +134,7 @@ describe('command-service while PostgreSQL is down (private cluster, real crash)
   });
 
   it('takes commands again once PostgreSQL is back, without a restart of the service', async () => {
-    await postgres.start();
+    await stack.up('postgres');
 
     const deadline = Date.now() + 15_000;
     let result = await deposit('5.00');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   createEventStoreDataSource,
@@ -8,11 +8,11 @@ import {
 } from '@ledgerline/event-store';
 import {
   integrationEnvironment,
+  PrivateStack,
   startService,
   uniqueName,
   type RunningService,
 } from '@ledgerline/testing';
-import { startPrivateCluster, type PrivateCluster } from './support/private-cluster';
 
 const ENTRY = 'apps/command-service/src/relay.ts';
 
@@ -50,20 +50,22 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
  */
 describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)', () => {
   const env = integrationEnvironment();
-  let cluster: PrivateCluster;
+  let cluster: PrivateStack;
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let relay: RunningService;
   const holders: Client[] = [];
 
   beforeAll(async () => {
-    cluster = await startPrivateCluster(uniqueName('horizon-pg'));
-    dataSource = createEventStoreDataSource({ url: cluster.databaseUrl });
+    cluster = await PrivateStack.create('horizon');
+    await cluster.up('postgres');
+    const { DATABASE_URL } = cluster.connection('ledgerline_test');
+    dataSource = createEventStoreDataSource({ url: DATABASE_URL });
     await dataSource.initialize();
     await runMigrations(dataSource);
     store = new PostgresEventStore(dataSource);
     relay = await startService(ENTRY, {
-      DATABASE_URL: cluster.databaseUrl,
+      DATABASE_URL,
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: `${uniqueName('horizon')}.`,
       KAFKA_TOPIC_PARTITIONS: '1',
@@ -82,7 +84,7 @@ describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)
     await relay?.stop();
     await Promise.all(holders.map((client) => client.end().catch(() => undefined)));
     await dataSource?.destroy();
-    cluster?.stop();
+    await cluster?.destroy();
   });
 
   async function append(count: number): Promise<void> {
@@ -103,9 +105,16 @@ describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)
     });
   }
 
+  /** A superuser session over the private cluster's unix socket. */
+  async function superuser(database: string, applicationName: string): Promise<Client> {
+    const client = new Client(cluster.superuser(database, applicationName));
+    await client.connect();
+    return client;
+  }
+
   /** A session of another role, in another database of the cluster, holding an xid. */
   async function holdHorizon(applicationName: string, idleTimeout?: string) {
-    const client = await cluster.superuser('postgres', applicationName);
+    const client = await superuser('postgres', applicationName);
     holders.push(client);
     client.on('error', () => undefined); // the idle timeout ends it from the server side
     if (idleTimeout)
@@ -119,7 +128,7 @@ describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)
   }
 
   it('the stack configures the cluster to end sessions idle in a transaction after 60 s', async () => {
-    const admin = await cluster.superuser('postgres', 'horizon-test-admin');
+    const admin = await superuser('postgres', 'horizon-test-admin');
     holders.push(admin);
     const setting = async () =>
       (
@@ -143,7 +152,7 @@ describe('a held settled horizon (relay process, private PostgreSQL, real Kafka)
       async () => ((await setting()) === '0' ? true : undefined),
       5_000,
     );
-    cluster.up();
+    await cluster.up('postgres');
     await waitFor(
       'stack up to apply it',
       async () => ((await setting()) === '1min' ? true : undefined),

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startService, uniqueName, type RunningService } from '@ledgerline/testing';
+import { PrivateStack, startService, uniqueName, type RunningService } from '@ledgerline/testing';
 import { eventually } from './support/eventually';
 import { token } from './support/graphql-client';
 import { PipelineClient } from './support/pipeline-client';
-import { PrivateKafka } from './support/private-kafka';
 import { recordRecovery } from './support/recovery-timings';
 
 const COMMAND_SERVICE = 'apps/command-service/src/main.ts';
@@ -37,12 +36,13 @@ async function metric(service: RunningService, name: string): Promise<number> {
  * The query-service without Kafka: first at start-up (the broker not started yet), then after a
  * kill -9 of the (only) broker while deposits flow and its restart on its data. The relay and the
  * query-service must ride it out without exiting and without a restart by hand. The broker is
- * this test's own (PrivateKafka); PostgreSQL and FerretDB are the shared stack's. The tests run
- * in order: the second starts from the pipeline the first brought up.
+ * this test's own (a PrivateStack with only Kafka started); PostgreSQL and FerretDB are the
+ * shared stack's. The tests run in order: the second starts from the pipeline the first brought
+ * up.
  */
 describe('recovery without Kafka: at start-up, and after its kill -9 (private broker, all processes)', () => {
   const prefix = `${uniqueName('kafka-kill')}.`;
-  let kafka: PrivateKafka;
+  let kafka: PrivateStack;
   let commands: RunningService;
   let relay: RunningService;
   let query: RunningService;
@@ -51,9 +51,9 @@ describe('recovery without Kafka: at start-up, and after its kill -9 (private br
   let version: number;
 
   beforeAll(async () => {
-    kafka = await PrivateKafka.create();
+    kafka = await PrivateStack.create('kafka-kill');
     query = await startService(QUERY_SERVICE, {
-      KAFKA_BROKERS: kafka.brokers,
+      KAFKA_BROKERS: kafka.connection('ledgerline_test').KAFKA_BROKERS,
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_CONSUMER_GROUP: uniqueName('views'),
       MONGODB_DATABASE: uniqueName('views').replace(/-/g, '_'),
@@ -76,8 +76,8 @@ describe('recovery without Kafka: at start-up, and after its kill -9 (private br
     expect(await metric(query, 'ledgerline_consumer_joined')).toBe(0);
     expect(query.output()).toMatch(/consumer failed, a new one starts in \d+ ms/);
 
-    await kafka.up();
-    const brokers = { KAFKA_BROKERS: kafka.brokers };
+    await kafka.up('kafka');
+    const brokers = { KAFKA_BROKERS: kafka.connection('ledgerline_test').KAFKA_BROKERS };
     [commands, relay] = await Promise.all([
       startService(COMMAND_SERVICE, { ...brokers, ...UNLIMITED }),
       startService(RELAY, {
@@ -122,11 +122,11 @@ describe('recovery without Kafka: at start-up, and after its kill -9 (private br
       }
     })();
     await pause(1_000);
-    await kafka.crash();
+    await kafka.crash('kafka');
     await pause(3_000);
     // Reads come from the views, which do not need Kafka.
     expect((await client.account(accountId, 1)).version).toBeGreaterThanOrEqual(1);
-    await kafka.up();
+    await kafka.up('kafka');
     const backAt = Date.now();
     writing = false;
     await writer;

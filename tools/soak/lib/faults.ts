@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { STACK_SERVERS, type PrivateStack, type StackServer } from '@ledgerline/testing';
 import { viewedVersion } from './api';
 import type { LoadGenerator, SentCommand } from './load';
-import { SERVERS, type PrivateStack, type Server } from './private-stack';
 import { PROCESSES, type Process, type Services } from './services';
 
-export type Component = Process | Server;
-export const COMPONENTS: readonly Component[] = [...PROCESSES, ...SERVERS];
+export type Component = Process | StackServer;
+export const COMPONENTS: readonly Component[] = [...PROCESSES, ...STACK_SERVERS];
 
 /** How long after its kill a server is started again (processes restart at once). */
 const SERVER_DOWNTIME_MS = 1_000;
@@ -77,10 +77,10 @@ export async function injectFault(
   const killedAt = Date.now();
   let recoverFrom: number;
   let running: Promise<void>;
-  if ((SERVERS as readonly string[]).includes(component)) {
-    await stack.crash(component as Server);
+  if ((STACK_SERVERS as readonly string[]).includes(component)) {
+    await stack.crash(component as StackServer);
     await pause(SERVER_DOWNTIME_MS);
-    await stack.up(component as Server);
+    await stack.up(component as StackServer);
     recoverFrom = Date.now();
     running = Promise.resolve();
   } else {
