@@ -17,7 +17,7 @@
  *                        its name must contain "readbench": the script creates it when missing and drops it at the end)
  *   BENCH_FERRETDB_BIN   FerretDB binary to run a private instance of (own port, own PostgreSQL database
  *                        ledgerline_readbench_fdb). Default: the stack's patched build
- *                        (~/.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p1/bin/ferretdb) when it exists.
+ *                        (~/.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p2/bin/ferretdb) when it exists.
  *   BENCH_MONGODB_URL    use this running server instead of a private FerretDB (e.g. the stack's
  *                        mongodb://127.0.0.1:57017); BENCH_FERRETDB_PG_URL then names its PostgreSQL backend
  *                        (default .../ferretdb), which the freshness poller reads.
@@ -103,7 +103,7 @@ const OUTPUT = path.resolve(
 );
 const STACK_PATCHED_FERRETDB = path.join(
   os.homedir(),
-  '.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p1/bin/ferretdb',
+  '.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p2/bin/ferretdb',
 );
 const RUNS = 3;
 const s = (seconds: number) => Math.max(1, seconds * SCALE);
@@ -1745,7 +1745,7 @@ function render(r: Results): string {
     'export PATH=$PWD/node_modules/.bin:$PATH   # from the repository root',
     'tools/stack/stack up          # PostgreSQL 55432, Kafka 59092 (and FerretDB, whose patched build this uses)',
     '# creates and migrates ledgerline_readbench (the ledgerline role has CREATEDB), runs its own FerretDB',
-    '# (~/.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p1, or BENCH_FERRETDB_BIN) on a free port over its own',
+    '# (~/.cache/ledgerline/ferretdb/v1.24.2-ledgerline-p2, or BENCH_FERRETDB_BIN) on a free port over its own',
     '# PostgreSQL database ledgerline_readbench_fdb, and drops both databases and its topics at the end',
     'node -r @swc-node/register tools/bench/read-path.ts           # 3.5-5 min; BENCH_SCALE=0.2 for a smoke run (~1.5 min)',
     '# against a running server instead: BENCH_MONGODB_URL=mongodb://127.0.0.1:57017 (backend: BENCH_FERRETDB_PG_URL)',
@@ -1835,7 +1835,7 @@ async function main(): Promise<void> {
         (fs.existsSync(STACK_PATCHED_FERRETDB) ? STACK_PATCHED_FERRETDB : undefined);
       if (!bin)
         throw new Error(
-          'no FerretDB binary: run `tools/stack/stack up ferretdb` (builds the patched v1.24.2-ledgerline-p1), ' +
+          'no FerretDB binary: run `tools/stack/stack up ferretdb` (builds the patched v1.24.2-ledgerline-p2), ' +
             'set BENCH_FERRETDB_BIN, or point BENCH_MONGODB_URL at a running server',
         );
       backendUrl = withDatabase(DATABASE_URL, `${database}_fdb`);
@@ -1871,7 +1871,7 @@ async function main(): Promise<void> {
       mongoVersion = await pingMongo(mongoUrl);
     } catch (error) {
       throw new Error(
-        `${mongoUrl} does not answer (${String(error)}). A FerretDB 1.24.2 without the ledgerline-p1 patch hangs for good ` +
+        `${mongoUrl} does not answer (${String(error)}). A FerretDB 1.24.2 without the ledgerline patches hangs for good ` +
           'once one update command matches 50 documents (see tools/stack/ferretdb.sh); restart it with the patched build.',
       );
     }

@@ -2,7 +2,7 @@
 # FerretDB v1 (MongoDB wire protocol) for the local stack:  ferretdb.sh up|down|status|reset
 #
 # Built once from source with `go install` into $STACK_CACHE (outside the repo, so clean clones reuse
-# it), with one local bug fix (see build_if_missing), listening on 127.0.0.1 only, telemetry off.
+# it), with two local patches (see build_if_missing), listening on 127.0.0.1 only, telemetry off.
 # Backend: the stack's PostgreSQL (database `ferretdb`). Measured against FerretDB's SQLite backend
 # on this machine shape, PostgreSQL was 3-22x faster for the views' workload (upserts by _id,
 # bulkWrite, find by _id), and its writers don't queue on one file lock. The cluster belongs to
@@ -15,8 +15,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 FERRETDB_VERSION="${LEDGERLINE_FERRETDB_VERSION:-v1.24.2}"
 FERRETDB_MODULE=github.com/FerretDB/FerretDB
-# Bump when the local patch changes, so every machine rebuilds instead of reusing an old binary.
-FERRETDB_PATCH=ledgerline-p1
+# The local patches (applied in name order). Bump FERRETDB_PATCH whenever they change, so every
+# machine rebuilds instead of reusing an old binary.
+PATCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/ferretdb-patches"
+FERRETDB_PATCH=ledgerline-p2
 PG_USER="${LEDGERLINE_PG_USER:-ledgerline}"
 PG_PASSWORD="${LEDGERLINE_PG_PASSWORD:-ledgerline}"
 PG_DATABASE=ferretdb
@@ -78,17 +80,18 @@ build_if_missing() {
   printf '%s\n' "$FERRETDB_VERSION" >"$work/build/version/version.txt"
   printf '%s\n' "$FERRETDB_PATCH" >"$work/build/version/package.txt" # shows in --version and buildInfo
 
-  # The local fix. FerretDB 1.24's `update` command keeps each statement's query cursor, and with it
-  # a pooled PostgreSQL connection, open until the whole command ends (a `defer` inside the loop in
-  # internal/handler/msg_update.go). An update batch - a bulkWrite - that matches 50 existing
-  # documents drains the 50-connection pool and the server hangs for good, every command included.
-  # Closing each statement's cursor once it is applied is the fix; 1.x gets no more releases.
-  local f="$work/internal/handler/msg_update.go"
-  sed -i -e '/^\t\tdefer closer.Close()$/d' \
-    -e 's|^\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)$|&\n\t\tcloser.Close() // ledgerline patch: release the cursor per statement|' "$f"
-  if grep -q 'defer closer.Close()' "$f" || ! grep -q 'ledgerline patch' "$f"; then
-    die "the local patch no longer applies to FerretDB $FERRETDB_VERSION ($f); review it before changing versions"
-  fi
+  # The local fixes, one patch file each in ferretdb-patches/ (each explains itself): closing each
+  # update statement's cursor (a bulkWrite matching 50 documents drained the connection pool and hung
+  # the server), and pushing a string _id equality / an _id $in of strings down as `=` / `= ANY(...)`,
+  # which the _id index serves (upstream's `@>` is a sequential scan on every lookup and update).
+  # A patch that no longer applies exactly (no fuzz, no reversed hunks) stops the build.
+  local patch
+  require_cmd patch "Install patch: apt-get install -y patch"
+  for patch in "$PATCH_DIR"/*.patch; do
+    [[ -f "$patch" ]] || die "no patches in $PATCH_DIR"
+    patch -d "$work" -p1 --forward --batch --fuzz=0 --no-backup-if-mismatch --quiet <"$patch" ||
+      die "the local patch $(basename "$patch") no longer applies to FerretDB $FERRETDB_VERSION; review it before changing versions"
+  done
   (cd "$work" && GOBIN="$BUILD_DIR/bin" "$GO" install -trimpath -buildvcs=false ./cmd/ferretdb) ||
     die "go install of FerretDB $FERRETDB_VERSION failed (output above)"
   # An interrupted install could leave a truncated binary that `[[ -x ]]` would trust next time.
