@@ -20,6 +20,20 @@ const DEPOSIT_EVERY_MS = 20;
  */
 const WRITE_VISIBLE_MS = 90_000;
 
+/** The warnings and errors each process logged, newest last: what a failure report needs. */
+function diagnostics(services: Record<string, RunningService>): string {
+  return Object.entries(services)
+    .map(([name, service]) => {
+      const lines = service
+        .output()
+        .split('\n')
+        .filter((line) => /"level":(40|50|60)|"level":"(WARN|ERROR)"|failed|joined/.test(line))
+        .map((line) => line.slice(0, 400));
+      return `--- ${name} (last ${Math.min(lines.length, 25)} warnings/errors)\n${lines.slice(-25).join('\n')}`;
+    })
+    .join('\n');
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const running = (service: RunningService) =>
