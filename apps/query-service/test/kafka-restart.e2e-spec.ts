@@ -159,7 +159,10 @@ describe('recovery without Kafka: at start-up, and after its kill -9 (private br
         const view = await client.account(accountId, target);
         return view.version >= target ? Date.now() - backAt : undefined;
       },
-    );
+    ).catch((error: unknown) => {
+      // Which side stalled - the relay's producer or the consumer - is in their logs.
+      throw new Error(`${String(error)}\n${diagnostics({ relay, query })}`);
+    });
     const restarts = (await metric(query, 'ledgerline_consumer_restarts_total')) - restartsBefore;
 
     recordRecovery('kafka kill -9', { writeVisibleMs, consumerRestarts: restarts });
