@@ -59,17 +59,21 @@ describe('isOnlyDuplicateKeys with the driver’s real errors', () => {
       transferId: null,
     }));
 
-  it('is true for a bulk insert that failed only on documents already there', async () => {
-    const docs = movements('dup', 5);
-    await repository.insertNew(docs.slice(0, 3));
-
-    const error = await db
+  /** What the driver throws for an unordered insertMany of `docs` (null when it succeeds). */
+  const errorOfInsertMany = (docs: TransactionDocument[]): Promise<unknown> =>
+    db
       .collection<TransactionDocument>(TRANSACTIONS_COLLECTION)
       .insertMany(docs, { ordered: false })
       .then(
         () => null,
         (caught: unknown) => caught,
       );
+
+  it('is true for a bulk insert that failed only on documents already there', async () => {
+    const docs = movements('dup', 5);
+    await repository.insertNew(docs.slice(0, 3));
+
+    const error = await errorOfInsertMany(docs);
 
     expect(error).toBeInstanceOf(MongoBulkWriteError);
     expect(isOnlyDuplicateKeys(error)).toBe(true);
@@ -80,13 +84,7 @@ describe('isOnlyDuplicateKeys with the driver’s real errors', () => {
     const docs = movements('cut', 50);
     proxy.cutWritesOfAtLeast(4_096);
 
-    const error = await db
-      .collection<TransactionDocument>(TRANSACTIONS_COLLECTION)
-      .insertMany(docs, { ordered: false })
-      .then(
-        () => null,
-        (caught: unknown) => caught,
-      );
+    const error = await errorOfInsertMany(docs);
 
     expect(proxy.cuts).toBeGreaterThan(0);
     expect(error).toBeInstanceOf(MongoBulkWriteError);
